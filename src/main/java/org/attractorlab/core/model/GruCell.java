@@ -15,59 +15,22 @@ import org.attractorlab.core.tensor.Vec;
  * Parameters: {@code weight_ih_l0} [3H, I], {@code weight_hh_l0} [3H, H], {@code bias_ih_l0} [3H],
  * {@code bias_hh_l0} [3H], initialised U(-1/sqrt(H), 1/sqrt(H)) like PyTorch. Recurrent noise does not apply.
  */
-public final class GruCell extends Cell {
+public final class GruCell extends GatedCell {
 
     public GruCell(int inputSize, int hiddenSize) {
-        super(inputSize, hiddenSize);
-    }
-
-    @Override
-    public void addParameters(ParameterLayout.Builder b) {
-        int h = hiddenSize;
-        b.add("weight_ih_l0", true, 3 * h, inputSize);
-        b.add("weight_hh_l0", true, 3 * h, h);
-        b.add("bias_ih_l0", false, 3 * h);
-        b.add("bias_hh_l0", false, 3 * h);
-    }
-
-    @Override
-    public void initialize(ParameterLayout layout, float[] params, SplittableRandom rng) {
-        double a = 1 / Math.sqrt(hiddenSize);
-        for (String name : new String[]{"weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"}) {
-            ParameterLayout.Entry e = layout.get(name);
-            Init.uniform(params, e.offset(), e.size(), a, rng);
-        }
+        super(inputSize, hiddenSize, 3);
     }
 
     /** Weights of one parameter version, in the forms the passes need. */
-    static final class Weights implements Prepared {
-        final float[] wih;    // [3H, I]
-        final float[] wihT;   // [I, 3H]
-        final float[] whh;    // [3H, H]
-        final float[] whhT;   // [H, 3H]
+    static final class Weights extends GateWeights {
         final float[] bih;    // [3H]
         final float[] bhh;    // [3H]
         /** b_ih + [b_hr | b_hz | 0]: everything added before the gates outside the r product. */
         final float[] bx;     // [3H]
-        final int weightIh;
-        final int weightHh;
-        final int biasIh;
-        final int biasHh;
 
         Weights(int in, int h, ParameterLayout layout, float[] params) {
+            super(in, h, 3 * h, layout, params);
             int g = 3 * h;
-            weightIh = layout.get("weight_ih_l0").offset();
-            weightHh = layout.get("weight_hh_l0").offset();
-            biasIh = layout.get("bias_ih_l0").offset();
-            biasHh = layout.get("bias_hh_l0").offset();
-            wih = new float[g * in];
-            System.arraycopy(params, weightIh, wih, 0, wih.length);
-            wihT = new float[in * g];
-            Gemm.transpose(g, in, params, weightIh, wihT, 0);
-            whh = new float[g * h];
-            System.arraycopy(params, weightHh, whh, 0, whh.length);
-            whhT = new float[h * g];
-            Gemm.transpose(g, h, params, weightHh, whhT, 0);
             bih = new float[g];
             System.arraycopy(params, biasIh, bih, 0, g);
             bhh = new float[g];
@@ -95,15 +58,10 @@ public final class GruCell extends Cell {
         final float[] dbi;    // [3H], bias_ih gradient summed over the steps of one backward
         final float[] dbhn;   // [H], gradient of b_hn summed likewise
 
-        GruWorkspace(int in, int h, int params, int batch, int steps) {
+        GruWorkspace(int in, int h, int params, int batch, int steps, int size) {
             super(in, h, params, 0, batch, steps);
-            long size = (long) steps * batch * 3 * h;
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new IllegalArgumentException("batch " + batch + " x steps " + steps + " x 3 x hidden " + h
-                        + " is too large for one workspace");
-            }
-            gi = new float[(int) size];
-            gh = new float[(int) size];
+            gi = new float[size];
+            gh = new float[size];
             carry = new float[batch * h];
             dwihT = new float[in * 3 * h];
             dbi = new float[3 * h];
@@ -113,7 +71,7 @@ public final class GruCell extends Cell {
 
     @Override
     public Workspace newWorkspace(ParameterLayout layout, int batch, int steps) {
-        return new GruWorkspace(inputSize, hiddenSize, layout.size(), batch, steps);
+        return new GruWorkspace(inputSize, hiddenSize, layout.size(), batch, steps, gateBufferSize(batch, steps));
     }
 
     @Override
@@ -157,15 +115,7 @@ public final class GruCell extends Cell {
         Vec.axpy(g, 1f, ws.dbi, 0, ws.grad, w.biasIh);
         Vec.axpy(2 * h, 1f, ws.dbi, 0, ws.grad, w.biasHh);
         Vec.axpy(h, 1f, ws.dbhn, 0, ws.grad, w.biasHh + 2 * h);
-        // dW_hh = sum_t dGh_t^T h_{t-1}, dW_ih^T = x^T dGi: one product each over all (t, b)
-        Gemm.mm(g, h, n, ws.gh, 0, g, true, ws.hs, 0, h, ws.grad, w.weightHh, h, true);
-        Gemm.mm(inputSize, g, n, ws.x, 0, inputSize, true, ws.gi, 0, g, ws.dwihT, 0, g, false);
-        int wi = w.weightIh;
-        for (int i = 0; i < g; i++) {
-            for (int k = 0; k < inputSize; k++) {
-                ws.grad[wi + i * inputSize + k] += ws.dwihT[k * g + i];
-            }
-        }
+        addWeightGradients(w, ws, n, ws.gh, ws.gi, ws.dwihT);
     }
 
     /** Gate values at (s, x) in double precision: r, z, n, hn = W_hn s + b_hn, each [H]. */

@@ -16,10 +16,10 @@ import org.attractorlab.core.tensor.Vec;
  * {@link #step} and {@link #jacobian} is [h; c] (2H); in the passes the workspace's {@code hs} holds h and the cell
  * keeps c in its own buffer, with c_0 = 0. Recurrent noise does not apply.
  */
-public final class LstmCell extends Cell {
+public final class LstmCell extends GatedCell {
 
     public LstmCell(int inputSize, int hiddenSize) {
-        super(inputSize, hiddenSize);
+        super(inputSize, hiddenSize, 4);
     }
 
     @Override
@@ -27,50 +27,13 @@ public final class LstmCell extends Cell {
         return 2 * hiddenSize;
     }
 
-    @Override
-    public void addParameters(ParameterLayout.Builder b) {
-        int h = hiddenSize;
-        b.add("weight_ih_l0", true, 4 * h, inputSize);
-        b.add("weight_hh_l0", true, 4 * h, h);
-        b.add("bias_ih_l0", false, 4 * h);
-        b.add("bias_hh_l0", false, 4 * h);
-    }
-
-    @Override
-    public void initialize(ParameterLayout layout, float[] params, SplittableRandom rng) {
-        double a = 1 / Math.sqrt(hiddenSize);
-        for (String name : new String[]{"weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"}) {
-            ParameterLayout.Entry e = layout.get(name);
-            Init.uniform(params, e.offset(), e.size(), a, rng);
-        }
-    }
-
     /** Weights of one parameter version, in the forms the passes need. */
-    static final class Weights implements Prepared {
-        final float[] wih;    // [4H, I]
-        final float[] wihT;   // [I, 4H]
-        final float[] whh;    // [4H, H]
-        final float[] whhT;   // [H, 4H]
+    static final class Weights extends GateWeights {
         final float[] bias;   // [4H], b_ih + b_hh
-        final int weightIh;
-        final int weightHh;
-        final int biasIh;
-        final int biasHh;
 
         Weights(int in, int h, ParameterLayout layout, float[] params) {
+            super(in, h, 4 * h, layout, params);
             int g = 4 * h;
-            weightIh = layout.get("weight_ih_l0").offset();
-            weightHh = layout.get("weight_hh_l0").offset();
-            biasIh = layout.get("bias_ih_l0").offset();
-            biasHh = layout.get("bias_hh_l0").offset();
-            wih = new float[g * in];
-            System.arraycopy(params, weightIh, wih, 0, wih.length);
-            wihT = new float[in * g];
-            Gemm.transpose(g, in, params, weightIh, wihT, 0);
-            whh = new float[g * h];
-            System.arraycopy(params, weightHh, whh, 0, whh.length);
-            whhT = new float[h * g];
-            Gemm.transpose(g, h, params, weightHh, whhT, 0);
             bias = new float[g];
             for (int i = 0; i < g; i++) {
                 bias[i] = params[biasIh + i] + params[biasHh + i];
@@ -96,14 +59,9 @@ public final class LstmCell extends Cell {
         final float[] dwihT;  // [I, 4H]
         final float[] db;     // [4H], bias gradient summed over the steps of one backward
 
-        LstmWorkspace(int in, int h, int params, int batch, int steps) {
+        LstmWorkspace(int in, int h, int params, int batch, int steps, int size) {
             super(in, h, params, 0, batch, steps);
-            long size = (long) steps * batch * 4 * h;
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new IllegalArgumentException("batch " + batch + " x steps " + steps + " x 4 x hidden " + h
-                        + " is too large for one workspace");
-            }
-            gates = new float[(int) size];
+            gates = new float[size];
             cs = new float[(steps + 1) * batch * h];
             tcs = new float[steps * batch * h];
             carryH = new float[batch * h];
@@ -115,7 +73,7 @@ public final class LstmCell extends Cell {
 
     @Override
     public Workspace newWorkspace(ParameterLayout layout, int batch, int steps) {
-        return new LstmWorkspace(inputSize, hiddenSize, layout.size(), batch, steps);
+        return new LstmWorkspace(inputSize, hiddenSize, layout.size(), batch, steps, gateBufferSize(batch, steps));
     }
 
     /** Sets c_0 = 0 for the first {@code count} trials of the workspace (before a forward pass). */
@@ -171,15 +129,7 @@ public final class LstmCell extends Cell {
         // b_ih and b_hh enter the gates identically, so both get the same gradient
         Vec.axpy(g, 1f, ws.db, 0, ws.grad, w.biasIh);
         Vec.axpy(g, 1f, ws.db, 0, ws.grad, w.biasHh);
-        // dW_hh = sum_t dG_t^T h_{t-1}, dW_ih^T = x^T dG: one product each over all (t, b)
-        Gemm.mm(g, h, n, ws.gates, 0, g, true, ws.hs, 0, h, ws.grad, w.weightHh, h, true);
-        Gemm.mm(inputSize, g, n, ws.x, 0, inputSize, true, ws.gates, 0, g, ws.dwihT, 0, g, false);
-        int wi = w.weightIh;
-        for (int i = 0; i < g; i++) {
-            for (int k = 0; k < inputSize; k++) {
-                ws.grad[wi + i * inputSize + k] += ws.dwihT[k * g + i];
-            }
-        }
+        addWeightGradients(w, ws, n, ws.gates, ws.gates, ws.dwihT);
     }
 
     /** Gate activations [i | f | g | o] at state h = s[0..H) and input x, in double precision. */

@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
  * A fitted linear decoder: k linear functions f(x) = W x + b of the features, with W and b in the original feature
  * space (the standardisation used while fitting is folded in). Immutable; accessors return copies.
  */
-public sealed interface Decoder permits RidgeRegression, LogisticRegression, LinearSvm {
+public sealed interface Decoder permits RidgeRegression, LinearClassifier {
 
     DecoderType type();
 

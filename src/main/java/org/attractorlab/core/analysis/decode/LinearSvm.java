@@ -22,25 +22,16 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Immutable; accessors return copies.
  */
-public final class LinearSvm implements Decoder {
+public final class LinearSvm extends LinearClassifier {
     static final double TOLERANCE = 1e-3;
     static final int MAX_EPOCHS = 1000;
 
-    private final double[] classes;
-    private final DMatrixRMaj weights;
-    private final double[] intercepts;
-    private final double lambda;
     private final int epochs;
-    private final boolean converged;
 
     private LinearSvm(double[] classes, DMatrixRMaj weights, double[] intercepts, double lambda, int epochs,
                       boolean converged) {
-        this.classes = classes;
-        this.weights = weights;
-        this.intercepts = intercepts;
-        this.lambda = lambda;
+        super(classes, weights, intercepts, lambda, converged);
         this.epochs = epochs;
-        this.converged = converged;
     }
 
     /**
@@ -162,54 +153,8 @@ public final class LinearSvm implements Decoder {
         return DecoderType.SVM;
     }
 
-    @Override
-    public int features() {
-        return weights.numCols;
-    }
-
-    /** The sorted class labels. A copy. */
-    public double[] classes() {
-        return classes.clone();
-    }
-
-    public double lambda() {
-        return lambda;
-    }
-
     /** The largest number of epochs used by one of the binary problems. */
     public int epochs() {
         return epochs;
-    }
-
-    /** Whether every binary problem reached the tolerance. */
-    public boolean converged() {
-        return converged;
-    }
-
-    /** [1, p] (binary: positive for classes()[1]) or [K, p] (one-vs-rest normals). A copy. */
-    @Override
-    public DMatrixRMaj weights() {
-        return weights.copy();
-    }
-
-    @Override
-    public double[] intercepts() {
-        return intercepts.clone();
-    }
-
-    @Override
-    public DMatrixRMaj decisionFunction(DMatrixRMaj x) {
-        return LinearMap.apply(weights, intercepts, x);
-    }
-
-    @Override
-    public double[] predict(DMatrixRMaj x) {
-        return LinearMap.classify(decisionFunction(x), classes);
-    }
-
-    /** Accuracy on (x, labels). */
-    @Override
-    public double score(DMatrixRMaj x, double[] labels) {
-        return Labels.accuracy(predict(x), labels);
     }
 }

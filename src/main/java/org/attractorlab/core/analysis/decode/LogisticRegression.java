@@ -21,27 +21,18 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Immutable; accessors return copies.
  */
-public final class LogisticRegression implements Decoder {
+public final class LogisticRegression extends LinearClassifier {
     /** Gradient tolerance relative to the number of trials (the loss is a sum over trials). */
     static final double GRAD_TOL = 1e-6;
     static final int MAX_ITERATIONS = 2000;
     private static final int MEMORY = 10;
 
-    private final double[] classes;
-    private final DMatrixRMaj weights;
-    private final double[] intercepts;
-    private final double lambda;
     private final int iterations;
-    private final boolean converged;
 
     private LogisticRegression(double[] classes, DMatrixRMaj weights, double[] intercepts, double lambda,
                                int iterations, boolean converged) {
-        this.classes = classes;
-        this.weights = weights;
-        this.intercepts = intercepts;
-        this.lambda = lambda;
+        super(classes, weights, intercepts, lambda, converged);
         this.iterations = iterations;
-        this.converged = converged;
     }
 
     /**
@@ -183,52 +174,16 @@ public final class LogisticRegression implements Decoder {
         return DecoderType.LOGISTIC;
     }
 
-    @Override
-    public int features() {
-        return weights.numCols;
-    }
-
-    /** The sorted class labels. A copy. */
-    public double[] classes() {
-        return classes.clone();
-    }
-
-    public double lambda() {
-        return lambda;
-    }
-
     /** L-BFGS iterations used. */
     public int iterations() {
         return iterations;
-    }
-
-    /** Whether the gradient tolerance was reached. */
-    public boolean converged() {
-        return converged;
-    }
-
-    /** [1, p] (binary: the log-odds of classes()[1]) or [K, p] (multinomial). A copy. */
-    @Override
-    public DMatrixRMaj weights() {
-        return weights.copy();
-    }
-
-    @Override
-    public double[] intercepts() {
-        return intercepts.clone();
-    }
-
-    /** Log-odds (binary, [n, 1]) or class scores before the softmax ([n, K]). */
-    @Override
-    public DMatrixRMaj decisionFunction(DMatrixRMaj x) {
-        return LinearMap.apply(weights, intercepts, x);
     }
 
     /** Class probabilities, [n, K], columns in the order of {@link #classes()}. */
     public DMatrixRMaj probabilities(DMatrixRMaj x) {
         DMatrixRMaj f = decisionFunction(x);
         int n = x.numRows;
-        int kc = classes.length;
+        int kc = classCount();
         DMatrixRMaj out = new DMatrixRMaj(n, kc);
         for (int i = 0; i < n; i++) {
             if (f.numCols == 1) {
@@ -252,16 +207,5 @@ public final class LogisticRegression implements Decoder {
             }
         }
         return out;
-    }
-
-    @Override
-    public double[] predict(DMatrixRMaj x) {
-        return LinearMap.classify(decisionFunction(x), classes);
-    }
-
-    /** Accuracy on (x, labels). */
-    @Override
-    public double score(DMatrixRMaj x, double[] labels) {
-        return Labels.accuracy(predict(x), labels);
     }
 }
