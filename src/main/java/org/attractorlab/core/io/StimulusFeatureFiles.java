@@ -46,6 +46,38 @@ public final class StimulusFeatureFiles {
         return dir == null || dir.isBlank() ? bundled() : load(Path.of(dir));
     }
 
+    /**
+     * Checks that the two files exist (in {@code dir}, or in the bundled set if {@code dir} is blank) without
+     * reading them, so a config can be refused before anything is built.
+     *
+     * @throws IOException naming the missing file or directory
+     */
+    public static void checkPresent(String dir) throws IOException {
+        if (dir == null || dir.isBlank()) {
+            for (String name : List.of(FEATURES, STIMULI)) {
+                if (StimulusFeatureFiles.class.getResource(BUNDLED + name) == null) {
+                    throw missingBundled(BUNDLED + name);
+                }
+            }
+            return;
+        }
+        Path d = Path.of(dir);
+        if (!Files.isDirectory(d)) {
+            throw new IOException(d + ": no such directory (it should hold " + FEATURES + " and " + STIMULI + ")");
+        }
+        for (String name : List.of(FEATURES, STIMULI)) {
+            if (!Files.isRegularFile(d.resolve(name))) {
+                throw new IOException(d.resolve(name) + ": no such file");
+            }
+        }
+    }
+
+    private static IOException missingBundled(String resource) {
+        return new IOException("the bundled sensory features are missing from the build (classpath " + resource
+                + "): run ./attractor-lab train-sensory, or point task.features_dir at a directory with " + FEATURES
+                + " and " + STIMULI);
+    }
+
     /** The bundled set from the classpath. */
     public static StimulusFeatureTable bundled() throws IOException {
         StimulusFeatureTable cached = CACHE.get(BUNDLED);
@@ -57,9 +89,7 @@ public final class StimulusFeatureFiles {
         try (InputStream features = StimulusFeatureFiles.class.getResourceAsStream(featuresName);
              InputStream stimuli = StimulusFeatureFiles.class.getResourceAsStream(stimuliName)) {
             if (features == null || stimuli == null) {
-                throw new IOException("the bundled sensory features are missing from the build (classpath "
-                        + (features == null ? featuresName : stimuliName) + "): run ./attractor-lab train-sensory, "
-                        + "or point task.features_dir at a directory with " + FEATURES + " and " + STIMULI);
+                throw missingBundled(features == null ? featuresName : stimuliName);
             }
             NdArray array = Npy.read(features, "classpath:" + featuresName);
             Table csv = readCsv(stimuli, "classpath:" + stimuliName);
@@ -74,14 +104,7 @@ public final class StimulusFeatureFiles {
     public static StimulusFeatureTable load(Path dir) throws IOException {
         Path featuresFile = dir.resolve(FEATURES);
         Path stimuliFile = dir.resolve(STIMULI);
-        if (!Files.isDirectory(dir)) {
-            throw new IOException(dir + ": no such directory (it should hold " + FEATURES + " and " + STIMULI + ")");
-        }
-        for (Path f : List.of(featuresFile, stimuliFile)) {
-            if (!Files.isRegularFile(f)) {
-                throw new IOException(f + ": no such file");
-            }
-        }
+        checkPresent(dir.toString());
         String key = dir.toAbsolutePath().normalize() + "|" + Files.getLastModifiedTime(featuresFile).toMillis()
                 + "|" + Files.size(featuresFile) + "|" + Files.getLastModifiedTime(stimuliFile).toMillis()
                 + "|" + Files.size(stimuliFile);

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param taskCue           add a one-hot cue of the nine tasks as inputs (required by STMF and MTMF)
  * @param stimulusEncoding  one-hot features ({@code symbolic}) or precomputed CNN features ({@code cnn})
  * @param featuresDir       directory with {@code features.npy} and {@code stimuli.csv} for the cnn encoding;
- *                          "" = the bundled set ({@code assets/sensory/})
+ *                          "" = the bundled set ({@code assets/sensory/}); with the cnn encoding both files must
+ *                          exist (their content is checked when the task is built)
  * @param normalizeFeatures standardise each CNN feature over the table (mean 0, std 1) before use
  * @param categories        number of categories of the symbolic encoding, 2..256 (cnn: from the table)
  * @param identities        identities per category of the symbolic encoding, 1..256 (cnn: from the table)
@@ -68,6 +69,13 @@ public record NBackOptions(NBackDiet diet, NBackFeature feature, int nBack, int 
         Checks.range("locations", locations, 2, 64);
         Checks.range("views", views, 1, 1024);
         Checks.dtMillis(dtMillis);
+        if (stimulusEncoding == StimulusEncoding.CNN) {
+            try {
+                org.attractorlab.core.io.StimulusFeatureFiles.checkPresent(featuresDir);
+            } catch (java.io.IOException e) {
+                throw Checks.notAllowed("features_dir", "\"" + featuresDir + "\"", e.getMessage());
+            }
+        }
     }
 
     /** The tasks this diet trains, as global task ids (see {@link NBackTask#taskId}). */

@@ -175,6 +175,16 @@ class NBackCnnFeaturesTest {
     }
 
     @Test
+    void aConfigNamingAMissingFeatureFolderIsRefusedWhenLoaded() {
+        Path missing = dir.resolve("not-rendered-yet");
+        org.attractorlab.core.io.ConfigException e = assertThrows(org.attractorlab.core.io.ConfigException.class,
+                () -> org.attractorlab.core.io.ConfigLoader.standard().parse("{\"task\": {\"name\": \"nback\", "
+                        + "\"stimulus_encoding\": \"cnn\", \"features_dir\": \"" + missing + "\"}}"));
+        assertTrue(e.getMessage().contains("task.features_dir = \"" + missing + "\"")
+                && e.getMessage().contains("no such directory"), e.getMessage());
+    }
+
+    @Test
     void aCombinationWithoutAnyImageIsRefused() throws IOException {
         Path holes = dir.resolve("holes");
         Files.createDirectories(holes);
