@@ -26,8 +26,8 @@ import java.util.SplittableRandom;
  * {@code exp(-|p_t - c_k|^2 / (2 sigma^2))} around centres {@code c_k} on a G x G grid, {@code c = -L/2 + (j + 1/2)
  * L / G}, cell k = j_y G + j_x (place_cells). Every step is masked in; loss MSE on a linear readout.
  *
- * <p>Conditions: {@code start_x, start_y, end_x, end_y, mean_speed, start_quadrant} (0 = (+,+), 1 = (-,+),
- * 2 = (+,-), 3 = (-,-)), then the whole path, {@code x_t0..x_t(T-1)} and {@code y_t0..y_t(T-1)}, for spatial
+ * <p>Conditions: {@code start_quadrant} (0 = (+,+), 1 = (-,+), 2 = (+,-), 3 = (-,-); first, so that panes
+ * group by it by default), {@code start_x, start_y, end_x, end_y, mean_speed}, then the whole path, {@code x_t0..x_t(T-1)} and {@code y_t0..y_t(T-1)}, for spatial
  * rate maps ({@link #path}).
  *
  * <p>Accuracy: the fraction of steps whose reported position (the output, or the place code decoded with
@@ -66,8 +66,8 @@ public final class PathIntegrationTask extends AbstractTask {
         } else {
             centres = null;
         }
-        List<String> names = new ArrayList<>(List.of("start_x", "start_y", "end_x", "end_y", "mean_speed",
-                "start_quadrant"));
+        List<String> names = new ArrayList<>(List.of("start_quadrant", "start_x", "start_y", "end_x",
+                "end_y", "mean_speed"));
         for (int t = 0; t < options.trialSteps(); t++) {
             names.add(X_COLUMN + t);
         }
@@ -134,9 +134,9 @@ public final class PathIntegrationTask extends AbstractTask {
         for (int b = 0; b < trials; b++) {
             double x = (2 * rng.nextDouble() - 1) * half;
             double y = (2 * rng.nextDouble() - 1) * half;
-            columns[0][b] = x;
-            columns[1][b] = y;
-            columns[5][b] = (x < 0 ? 1 : 0) + (y < 0 ? 2 : 0);
+            columns[0][b] = (x < 0 ? 1 : 0) + (y < 0 ? 2 : 0);
+            columns[1][b] = x;
+            columns[2][b] = y;
             double theta = 2 * Math.PI * rng.nextDouble();
             double s = Math.abs(mu + options.speedStd() * rng.nextGaussian());
             double omega = options.turnStd() * rng.nextGaussian();
@@ -197,9 +197,9 @@ public final class PathIntegrationTask extends AbstractTask {
                 columns[HEAD + t][b] = x;
                 columns[HEAD + steps + t][b] = y;
             }
-            columns[2][b] = x;
-            columns[3][b] = y;
-            columns[4][b] = distance / steps;
+            columns[3][b] = x;
+            columns[4][b] = y;
+            columns[5][b] = distance / steps;
         }
         return new TrialBatch(trials, steps, in, out, inputs, targets, mask,
                 new ConditionTable(conditionNames, columns));

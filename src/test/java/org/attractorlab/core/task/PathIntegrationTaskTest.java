@@ -53,6 +53,9 @@ class PathIntegrationTaskTest {
             for (int b = 0; b < batch.trials(); b++) {
                 assertEquals(batch.conditions().get(b, "start_x"),
                         batch.inputs()[batch.inputIndex(b, 0, task.velocitySize())], 1e-6);
+                double sx = batch.conditions().get(b, "start_x");
+                double sy = batch.conditions().get(b, "start_y");
+                assertEquals((sx < 0 ? 1 : 0) + (sy < 0 ? 2 : 0), batch.conditions().get(b, "start_quadrant"));
                 double[][] path = integrate(task, batch, b);
                 double[][] recorded = PathIntegrationTask.path(batch.conditions(), b);
                 for (int t = 0; t < batch.steps(); t++) {
