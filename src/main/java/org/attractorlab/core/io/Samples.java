@@ -10,7 +10,7 @@ import java.util.List;
 public final class Samples {
     /** Every bundled sample, the app's default first. */
     public static final List<String> NAMES = List.of("flipflop-3bit", "sine-wave", "delayed-discrimination",
-            "evidence-multitask");
+            "evidence-multitask", "nback-9task", "nback-2back-category", "path-integration");
 
     private Samples() {
     }

@@ -59,7 +59,13 @@ public final class TaskRegistry {
                     ContextIntegrationOptions.class, ContextIntegrationOptions.DEFAULTS, ContextIntegrationTask::new),
             new Entry<>(PerceptualDecisionTask.NAME,
                     "Perceptual decision making: report the sign of one noisy stream",
-                    PerceptualDecisionOptions.class, PerceptualDecisionOptions.DEFAULTS, PerceptualDecisionTask::new));
+                    PerceptualDecisionOptions.class, PerceptualDecisionOptions.DEFAULTS, PerceptualDecisionTask::new),
+            new Entry<>(NBackTask.NAME,
+                    "N-back on objects: match / non-match of location, identity or category N = 1..3 back (Lei et al.)",
+                    NBackOptions.class, NBackOptions.DEFAULTS, NBackTask::new),
+            new Entry<>(PathIntegrationTask.NAME,
+                    "Path integration: report the position of a random walk in a square arena from its velocity",
+                    PathIntegrationOptions.class, PathIntegrationOptions.DEFAULTS, PathIntegrationTask::new));
 
     private static final Map<String, String> COMMON = Map.of(
             "trial_steps", "time steps per trial",
@@ -90,7 +96,36 @@ public final class TaskRegistry {
                     "encoder_hidden", "hidden width of the frozen random ReLU encoder",
                     "encoder_features", "output width of the frozen encoder (RNN inputs, plus a fixation channel)",
                     "raw_inputs", "feed the raw D-dimensional observations instead of the encoder's features",
-                    "encoder_seed", "seed of the encoder weights (and of the decision normals for D > 2)"));
+                    "encoder_seed", "seed of the encoder weights (and of the decision normals for D > 2)"),
+            NBackTask.NAME, Map.ofEntries(
+                    Map.entry("diet", "stsf: one task (feature, n_back); stmf: n_back on all features; mtmf: all nine"),
+                    Map.entry("feature", "the compared feature of the stsf task"),
+                    Map.entry("n_back", "N of the stsf and stmf tasks (1..3)"),
+                    Map.entry("stimuli_per_trial", "stimuli in each trial's sequence"),
+                    Map.entry("stimulus_steps", "steps each stimulus is shown and answered"),
+                    Map.entry("delay_steps", "blank steps after each stimulus (no input, no loss)"),
+                    Map.entry("match_rate", "chance that an answer position is a match"),
+                    Map.entry("task_cue", "one-hot cue of the nine tasks as inputs (needed by stmf and mtmf)"),
+                    Map.entry("stimulus_encoding", "symbolic one-hot features, or cnn features from features_dir"),
+                    Map.entry("features_dir", "folder with features.npy and stimuli.csv; \"\" = bundled assets/sensory"),
+                    Map.entry("normalize_features", "standardise each cnn feature over the stimulus set"),
+                    Map.entry("categories", "object categories (symbolic; cnn takes them from stimuli.csv)"),
+                    Map.entry("identities", "identities per category (symbolic)"),
+                    Map.entry("locations", "screen locations (symbolic)"),
+                    Map.entry("views", "viewing angles recorded in the conditions (symbolic)")),
+            PathIntegrationTask.NAME, Map.ofEntries(
+                    Map.entry("arena_size", "side L of the square arena [-L/2, L/2]^2"),
+                    Map.entry("mean_speed", "mean speed of the walk (units per second)"),
+                    Map.entry("speed_std", "std of the speed's Ornstein-Uhlenbeck process (units per second)"),
+                    Map.entry("speed_tau_millis", "correlation time of the speed (ms)"),
+                    Map.entry("turn_std", "std of the angular velocity's Ornstein-Uhlenbeck process (rad/s)"),
+                    Map.entry("turn_tau_millis", "correlation time of the angular velocity (ms)"),
+                    Map.entry("border_margin", "distance from a wall at which the agent turns parallel to it"),
+                    Map.entry("border_slowdown", "speed factor while turning away from a wall"),
+                    Map.entry("velocity_input", "cartesian: v_x, v_y; polar: speed, cos and sin of the heading"),
+                    Map.entry("output", "position: x, y; place_cells: Gaussian place-cell population code"),
+                    Map.entry("place_grid", "place cells per side of the square grid of centres"),
+                    Map.entry("place_sigma", "width sigma of the Gaussian place fields")));
 
     /** A one-line description of a task's config key (snake_case), or "" if there is none. */
     public static String describeKey(String task, String key) {

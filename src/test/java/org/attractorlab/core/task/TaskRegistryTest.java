@@ -26,16 +26,16 @@ class TaskRegistryTest {
     }
 
     @Test
-    void registryListsTheSixTaskFamiliesByName() {
+    void registryListsTheEightTaskFamiliesByName() {
         assertEquals(List.of("flipflop", "sine-wave", "delayed-discrimination", "evidence-multitask",
-                "context-integration", "perceptual-decision"), names().toList());
+                "context-integration", "perceptual-decision", "nback", "path-integration"), names().toList());
     }
 
     @Test
     void unknownTaskNameIsRejectedListingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskRegistry.get("x"));
         assertEquals("task.name = 'x' is not a known task: use one of flipflop, sine-wave, delayed-discrimination, "
-                + "evidence-multitask, context-integration, perceptual-decision", e.getMessage());
+                + "evidence-multitask, context-integration, perceptual-decision, nback, path-integration", e.getMessage());
     }
 
     @Test
