@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -70,18 +69,28 @@ public final class StimulusSetWriter {
         if (force) {
             removeStale(dir, keys);
         }
-        List<List<?>> rows = new ArrayList<>(total);
-        for (StimulusKey k : keys) {
-            rows.add(StimulusIndex.fields(k, options));
-        }
-        Csv.write(dir.resolve(StimulusIndex.FILE), StimulusIndex.HEADER, rows);
-        List<List<?>> cats = new ArrayList<>();
-        for (int c = 0; c < options.categories(); c++) {
-            cats.add(List.of(c, ShapeFamily.of(c).label()));
-        }
-        Csv.write(dir.resolve(CATEGORIES_FILE), List.of("category", "name"), cats);
+        AtomicFiles.writeString(dir.resolve(StimulusIndex.FILE), indexCsv(options));
+        AtomicFiles.writeString(dir.resolve(CATEGORIES_FILE), categoriesCsv(options));
         AtomicFiles.writeString(dir.resolve(OPTIONS_FILE), optionsJson(options));
         return new Summary(dir, total, bytes, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The content of {@code stimuli.csv}. */
+    static String indexCsv(RenderOptions o) {
+        StringBuilder sb = new StringBuilder(Csv.line(StimulusIndex.HEADER));
+        for (StimulusKey k : StimulusKey.all(o)) {
+            sb.append(Csv.line(StimulusIndex.fields(k, o)));
+        }
+        return sb.toString();
+    }
+
+    /** The content of {@code categories.csv}. */
+    static String categoriesCsv(RenderOptions o) {
+        StringBuilder sb = new StringBuilder(Csv.line(List.of("category", "name")));
+        for (int c = 0; c < o.categories(); c++) {
+            sb.append(Csv.line(List.of(c, ShapeFamily.of(c).label())));
+        }
+        return sb.toString();
     }
 
     /** The content of {@code render.json}. */
