@@ -81,7 +81,7 @@ final class ShapeFactory {
             }
             case OCTAHEDRON -> {
                 // half-extents along x, y (apex to apex) and z
-                double[][] p = {{0.6, 0.8, 0.6}, {0.45, 1.1, 0.45}, {0.75, 0.5, 0.75}, {0.7, 0.9, 0.4}};
+                double[][] p = {{0.6, 0.8, 0.6}, {0.5, 0.95, 0.5}, {0.75, 0.5, 0.75}, {0.7, 0.9, 0.4}};
                 yield new Built(shape(octahedron(p[i][0], p[i][1], p[i][2]), m),
                         Math.max(p[i][0], Math.max(p[i][1], p[i][2])));
             }
