@@ -45,9 +45,10 @@ public final class StimulusSetWriter {
 
     /** Renders {@code options}' set into {@code dir} (created if missing). */
     public static Summary write(Path dir, RenderOptions options, boolean force, Progress progress) throws IOException {
-        prepare(dir, force);
+        check(dir, force);
         long start = System.nanoTime();
         StimulusRenderer renderer = StimulusRenderer.open(options);
+        Files.createDirectories(dir);
         List<StimulusKey> keys = StimulusKey.all(options);
         int total = keys.size();
         long bytes = 0;
@@ -122,7 +123,7 @@ public final class StimulusSetWriter {
         }
     }
 
-    private static void prepare(Path dir, boolean force) throws IOException {
+    private static void check(Path dir, boolean force) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new StimulusDirectoryException(dir + " is a file, not a directory");
         }
@@ -136,7 +137,6 @@ public final class StimulusSetWriter {
                         + " files in it");
             }
         }
-        Files.createDirectories(dir);
     }
 
     private static void removeStale(Path dir, List<StimulusKey> keys) throws IOException {
