@@ -17,10 +17,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.deeplearning4j..", "org.nd4j..",
                     "org.attractorlab.app..", "org.attractorlab.cli..", "org.attractorlab.sensory..");
 
+    /** The CLI may call {@code sensory} (which renders with JavaFX), but never touches JavaFX itself. */
     @ArchTest
     static final ArchRule cliNeverDependsOnTheApp = noClasses()
             .that().resideInAPackage("org.attractorlab.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("org.attractorlab.app..", "javafx..");
+
+    @ArchTest
+    static final ArchRule sensoryNeverDependsOnTheAppOrTheCli = noClasses()
+            .that().resideInAPackage("org.attractorlab.sensory..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.attractorlab.app..", "org.attractorlab.cli..");
 
     @ArchTest
     static final ArchRule onlyTheTensorPackageKnowsSimd = noClasses()
