@@ -180,7 +180,9 @@ public final class Network {
     public int[] shapeOf(String arrayName) {
         int h = hiddenSize();
         return switch (arrayName) {
-            case "weight_hh_l0", "weight_hh_l0_raw", "connectivity_mask" -> new int[]{h, h};
+            // GRU and LSTM stack their gates: weight_hh_l0 is [3H, H] or [4H, H], as the layout says
+            case "weight_hh_l0" -> layout.has(arrayName) ? layout.get(arrayName).shape().clone() : new int[]{h, h};
+            case "weight_hh_l0_raw", "connectivity_mask" -> new int[]{h, h};
             case "dale_signs" -> new int[]{h};
             default -> layout.get(arrayName).shape().clone();
         };
