@@ -295,8 +295,19 @@ public final class AppWindow {
         if (s == null || (runChanged && statusLog.isEmpty())) {
             return;
         }
-        autosave.save(s.experiment(), java.util.List.copyOf(statusLog), s.history(),
-                s.experiment().network().parameters().clone(), captureState(), runChanged);
+        java.util.List<TrainingService.Snapshot> history = s.history();
+        float[] parameters = s.experiment().network().parameters().clone();
+        if (s.phase() == TrainingService.Phase.RUNNING) {
+            // the network moves on while we save: store the newest snapshot the log has reached
+            int logged = statusLog.isEmpty() ? 0 : statusLog.get(statusLog.size() - 1).step();
+            for (TrainingService.Snapshot snap : history) {
+                if (snap.step() <= logged) {
+                    parameters = snap.parameters();
+                }
+            }
+        }
+        autosave.save(s.experiment(), java.util.List.copyOf(statusLog), history, parameters, captureState(),
+                runChanged);
     }
 
     /** Waits until the saves asked for so far are on disk. */

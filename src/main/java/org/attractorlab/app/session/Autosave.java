@@ -112,15 +112,7 @@ public final class Autosave implements AutoCloseable {
                               List<TrainingService.Snapshot> history, float[] parameters) throws IOException {
         RunDirectory run = Files.isDirectory(dir) ? RunDirectory.open(dir) : RunDirectory.create(dir, false);
         run.writeConfig(e.config());
-        Network net = e.network().copy();
-        net.setParameters(parameters);
-        run.writeModel(Experiment.toNdArrays(net, net.arrays()));
-        for (TrainingService.Snapshot s : history) {
-            if (s.step() > 0 && !Files.exists(run.checkpointFile(s.step()))) {
-                net.setParameters(s.parameters());
-                run.writeCheckpoint(s.step(), Experiment.toNdArrays(net, net.arrays()));
-            }
-        }
+        // the log first: a reader between two writes never sees a checkpoint past the end of the log
         Path tmpLog = dir.resolve(".training.csv.writing");
         try (TrainingLog log = TrainingLog.create(tmpLog)) {
             for (TrainingStatus s : statuses) {
@@ -130,13 +122,24 @@ public final class Autosave implements AutoCloseable {
         }
         Files.move(tmpLog, run.trainingCsv(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Network net = e.network().copy();
+        net.setParameters(parameters);
+        run.writeModel(Experiment.toNdArrays(net, net.arrays()));
+        int logged = statuses.isEmpty() ? 0 : statuses.get(statuses.size() - 1).step();
+        for (TrainingService.Snapshot s : history) {
+            // a snapshot the log has not reached yet (training went on while saving) waits for the next save
+            if (s.step() > 0 && s.step() <= logged && !Files.exists(run.checkpointFile(s.step()))) {
+                net.setParameters(s.parameters());
+                run.writeCheckpoint(s.step(), Experiment.toNdArrays(net, net.arrays()));
+            }
+        }
     }
 
     @Override
     public void close() {
         io.shutdown();
         try {
-            io.awaitTermination(10, TimeUnit.SECONDS);
+            io.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
