@@ -3,16 +3,42 @@ package org.attractorlab;
 import org.attractorlab.cli.Cli;
 
 /**
- * The single entry point. With no arguments it opens the desktop app; with a sub-command it runs the CLI (which
- * never loads JavaFX).
+ * The single entry point. With no arguments it opens the desktop app on the flip-flop sample; {@code app RUN_DIR}
+ * opens the app on a saved session (a run directory from the app or from {@code train}); any other sub-command
+ * runs the CLI (which never loads JavaFX).
  */
 public final class Launcher {
+    /** The sub-command that opens the desktop app: {@code app [RUN_DIR]}. */
+    public static final String APP = "app";
+
     private Launcher() {
+    }
+
+    /** Why {@code args} ({@code app ...}) cannot open the app, or null when they can. */
+    static String appUsageProblem(String[] args) {
+        if (args.length > 2 || (args.length == 2 && args[1].startsWith("-"))) {
+            return "usage: attractor-lab app [RUN_DIR]   (opens the desktop app, on a saved session if RUN_DIR is given)";
+        }
+        if (args.length == 2 && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(args[1]))) {
+            return "attractor-lab app: '" + args[1] + "' is not a directory; give a run directory (from the app's "
+                    + "sessions or from train --out)";
+        }
+        return null;
     }
 
     public static void main(String[] args) {
         if (args.length == 0) {
             javafx.application.Application.launch(org.attractorlab.app.AttractorLabApp.class);
+            return;
+        }
+        if (args[0].equals(APP)) {
+            String problem = appUsageProblem(args);
+            if (problem != null) {
+                System.err.println(problem);
+                System.exit(2);
+            }
+            javafx.application.Application.launch(org.attractorlab.app.AttractorLabApp.class,
+                    java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         System.exit(Cli.run(args));

@@ -28,11 +28,15 @@ import org.attractorlab.app.panes.decoding.DecodingViewModel;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.AnalysisHub;
 import org.attractorlab.app.session.Autosave;
+import org.attractorlab.app.session.SessionOpener;
 import org.attractorlab.app.session.SessionViewModel;
+import org.attractorlab.app.session.SettingsRegistry;
 import org.attractorlab.app.session.TrainingService;
 import org.attractorlab.app.shell.MainView;
 import org.attractorlab.app.shell.ToolbarView;
 import org.attractorlab.core.io.ExperimentConfig;
+import org.attractorlab.core.io.SessionState;
+import org.attractorlab.core.train.SavedSession;
 
 /**
  * The composition root of the desktop app: builds every view model and view, wires them, and tears them all
@@ -71,6 +75,13 @@ public final class AppWindow {
     private final java.util.List<org.attractorlab.core.train.TrainingStatus> statusLog = new java.util.ArrayList<>();
     private long lastSave = System.nanoTime();
     private static final long AUTOSAVE_NANOS = 60_000_000_000L;
+    private final SettingsRegistry settings = new SettingsRegistry();
+    private final SessionOpener opener;
+    /** Statuses in the log when the session was opened; -1 for a session started here. */
+    private int openedLogSize = -1;
+    /** True while a saved session replaces the current one: no autosave in between. */
+    private boolean restoring;
+    private javafx.beans.value.ChangeListener<org.attractorlab.app.session.AnalysisFrame> pendingHistory;
 
     public AppWindow(ExperimentConfig initial, boolean dark) {
         this(initial, dark, Autosave.defaultRoot());
@@ -122,8 +133,27 @@ public final class AppWindow {
         autosave = new Autosave(sessions);
         session.addServiceListener(s -> {
             statusLog.clear();
+            openedLogSize = -1;
             autosave.begin(s.experiment());
         });
+        registerSettings();
+        opener = new SessionOpener(drain, this::restore);
+        opener.setChooser(() -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Open session (a run directory)");
+            java.nio.file.Path start = autosave.directory() != null ? autosave.directory().getParent() : sessions;
+            if (start != null && java.nio.file.Files.isDirectory(start)) {
+                chooser.setInitialDirectory(start.toFile());
+            }
+            java.io.File f = chooser.showDialog(main.getScene() == null ? null : main.getScene().getWindow());
+            return f == null ? null : f.toPath();
+        });
+        opener.errorProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                session.say("Could not open the session: " + b);
+            }
+        });
+        toolbar.addOpenSession(opener::chooseAndOpen);
         session.addStatusListener(statusLog::addAll);
         session.phaseProperty().addListener((o, a, p) -> {
             if (p == TrainingService.Phase.PAUSED || p == TrainingService.Phase.FINISHED) {
@@ -162,6 +192,8 @@ public final class AppWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), session::pause);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), session::step);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F8), session::stop);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCodeCombination.SHORTCUT_DOWN),
+                opener::chooseAndOpen);
         return scene;
     }
 
@@ -248,15 +280,157 @@ public final class AppWindow {
         analysis.openExternal(states, conditions);
     }
 
-    /** Saves the session now (in the background): config, log, model, history checkpoints, layout. */
+    /**
+     * Saves the session now (in the background): config, log, model, history checkpoints, and session.json with
+     * the layout, selection and pane settings. A reopened session that has not trained since keeps its run files
+     * as they are and gets only its session.json rewritten.
+     */
     public void saveNow() {
-        lastSave = System.nanoTime();
-        TrainingService s = session.serviceProperty().get();
-        if (s == null || statusLog.isEmpty()) {
+        if (restoring) {
             return;
         }
-        autosave.save(s.experiment(), java.util.List.copyOf(statusLog), s.history(),
-                s.experiment().network().parameters().clone(), main.dividerPositions());
+        lastSave = System.nanoTime();
+        TrainingService s = session.serviceProperty().get();
+        boolean runChanged = openedLogSize < 0 || statusLog.size() != openedLogSize;
+        if (s == null || (runChanged && statusLog.isEmpty())) {
+            return;
+        }
+        java.util.List<TrainingService.Snapshot> history = s.history();
+        float[] parameters = s.experiment().network().parameters().clone();
+        if (s.phase() == TrainingService.Phase.RUNNING) {
+            // the network moves on while we save: store the newest snapshot the log has reached
+            int logged = statusLog.isEmpty() ? 0 : statusLog.get(statusLog.size() - 1).step();
+            for (TrainingService.Snapshot snap : history) {
+                if (snap.step() <= logged) {
+                    parameters = snap.parameters();
+                }
+            }
+        }
+        autosave.save(s.experiment(), java.util.List.copyOf(statusLog), history, parameters, captureState(),
+                runChanged);
+    }
+
+    /** Waits until the saves asked for so far are on disk. */
+    public void flushSaves() {
+        autosave.flush();
+    }
+
+    /** "Open session...": the chooser, the background read and its errors. */
+    public SessionOpener opener() {
+        return opener;
+    }
+
+    /** Opens a saved session (a run directory) in the background; see {@link SessionOpener}. */
+    public void openSession(java.nio.file.Path dir) {
+        opener.open(dir);
+    }
+
+    /** The layout, history position, selection and pane settings, as session.json stores them. */
+    public SessionState captureState() {
+        var c = selection.conditionProperty().get();
+        var sel = new SessionState.Selection(new java.util.ArrayList<>(new java.util.TreeSet<>(
+                selection.trialsProperty().get())), c == null ? null : c.column(), c == null ? Double.NaN : c.value(),
+                selection.fixedPointProperty().get(), selection.timeStepProperty().get(),
+                selection.colorByProperty().get());
+        int historyStep = historyVm.liveProperty().get() ? -1 : historyVm.stepProperty().get();
+        return new SessionState(main.dividerPositions(), historyStep, sel, settings.capture());
+    }
+
+    /** Switches the window to a session read in full: training state first, then layout, settings, selection. */
+    private void restore(SavedSession saved) {
+        saveNow(); // the session being left keeps everything up to now
+        restoring = true;
+        try {
+            session.open(saved);
+        } finally {
+            restoring = false;
+        }
+        autosave.resume(saved.dir());
+        openedLogSize = statusLog.size();
+        SessionState st = saved.state();
+        if (st.layout().length > 0) {
+            main.setDividerPositions(st.layout());
+        }
+        java.util.List<String> problems = settings.apply(st.panes());
+        SessionState.Selection sel = st.selection();
+        selection.selectTrials(new java.util.HashSet<>(sel.trials()));
+        if (sel.conditionColumn() != null) {
+            selection.conditionProperty().set(new SelectionModel.Condition(sel.conditionColumn(), sel.conditionValue()));
+        }
+        if (sel.colorBy() != null) {
+            selection.colorByProperty().set(sel.colorBy());
+        }
+        selection.timeStepProperty().set(sel.timeStep());
+        selection.fixedPointProperty().set(sel.fixedPoint());
+        if (pendingHistory != null) {
+            analysis.frameProperty().removeListener(pendingHistory);
+            pendingHistory = null;
+        }
+        if (st.historyStep() >= 0) {
+            // once the newest network is on screen (its PCA basis is the history's reference), go back in time
+            pendingHistory = (o, a, f) -> {
+                if (f != null && f.live()) {
+                    analysis.frameProperty().removeListener(pendingHistory);
+                    pendingHistory = null;
+                    java.util.List<TrainingService.Snapshot> h = session.serviceProperty().get().history();
+                    for (int i = 0; i < h.size(); i++) {
+                        if (h.get(i).step() == st.historyStep()) {
+                            historyVm.select(i);
+                        }
+                    }
+                }
+            };
+            analysis.frameProperty().addListener(pendingHistory);
+        }
+        if (!problems.isEmpty()) {
+            session.say(session.messageProperty().get() + "; " + String.join("; ", problems));
+        }
+    }
+
+    /** Every pane setting a session saves, by pane. */
+    private void registerSettings() {
+        var fp = fixedPointsVm.settings();
+        settings.choice("fixed-points", "input_mode", fp.inputModeProperty(),
+                        org.attractorlab.app.panes.fixedpoints.SearchSettings.InputMode.class)
+                .text("fixed-points", "input_values", fp.inputValuesProperty())
+                .text("fixed-points", "probe_trial", fp.probeTrialProperty())
+                .text("fixed-points", "probe_step", fp.probeStepProperty())
+                .text("fixed-points", "initial_states", fp.initialStatesProperty())
+                .text("fixed-points", "initial_noise", fp.initialNoiseProperty())
+                .choice("fixed-points", "method", fp.methodProperty(),
+                        org.attractorlab.core.analysis.fixedpoint.FixedPointOptions.Method.class)
+                .text("fixed-points", "tol_q", fp.tolQProperty())
+                .text("fixed-points", "slow_q", fp.slowQProperty())
+                .text("fixed-points", "refresh_every", fp.refreshEveryProperty())
+                .bool("fixed-points", "continuous_time", fixedPointsVm.continuousTimeProperty())
+                .bool("pca3d", "selected_only", pca3dVm.selectedOnlyProperty())
+                .integer("pca3d", "limit", pca3dVm.limitProperty())
+                .bool("loss", "log_scale", lossVm.logScaleProperty())
+                .bool("behaviour", "millis", behaviourVm.millisProperty())
+                .names("rsa", "condition_columns", rsaVm.conditionColumnsProperty())
+                .choice("rsa", "distance", rsaVm.distanceProperty(), org.attractorlab.core.analysis.rsa.Distance.class)
+                .integer("rsa", "from_step", rsaVm.fromStepProperty())
+                .integer("rsa", "to_step", rsaVm.toStepProperty())
+                .text("rsa", "model", rsaVm.modelProperty())
+                .choice("rsa", "comparison", rsaVm.comparisonProperty(),
+                        org.attractorlab.core.analysis.rsa.Comparison.class)
+                .text("angles", "group_column", anglesVm.groupColumnProperty())
+                .integer("angles", "k", anglesVm.kProperty())
+                .integer("angles", "from_step", anglesVm.fromStepProperty())
+                .integer("angles", "to_step", anglesVm.toStepProperty())
+                .text("decoding", "target", decodingVm.targetProperty())
+                .choice("decoding", "decoder", decodingVm.decoderProperty(),
+                        org.attractorlab.app.panes.decoding.DecodingViewModel.Decoder.class)
+                .integer("decoding", "stride", decodingVm.strideProperty())
+                .integer("decoding", "folds", decodingVm.foldsProperty());
+    }
+
+    public HistoryViewModel historyViewModel() {
+        return historyVm;
+    }
+
+    public Pca3dViewModel pca3dViewModel() {
+        return pca3dVm;
     }
 
     /** Where this session is autosaved. */
@@ -269,6 +443,7 @@ public final class AppWindow {
         session.stop();
         saveNow();
         autosave.close();
+        opener.dispose();
         drain.stop();
         lossView.dispose();
         lossVm.dispose();
@@ -288,6 +463,7 @@ public final class AppWindow {
         decodingVm.dispose();
         toolbar.dispose();
         experimentView.dispose();
+        experimentVm.dispose();
         main.dispose();
         analysis.dispose();
         session.dispose();

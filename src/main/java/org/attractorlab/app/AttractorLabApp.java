@@ -7,7 +7,7 @@ import javafx.stage.Stage;
 import org.attractorlab.app.session.TrainingService;
 import org.attractorlab.core.io.Samples;
 
-/** The desktop app. It opens on the flip-flop sample, ready to train. */
+/** The desktop app. It opens on the flip-flop sample, ready to train, or on the session given as its argument. */
 public final class AttractorLabApp extends Application {
     private AppWindow window;
 
@@ -29,6 +29,11 @@ public final class AttractorLabApp extends Application {
             }
         });
         stage.show();
+        // ./attractor-lab app RUN_DIR: the window opens on the sample, then switches to the session once it is read
+        java.util.List<String> raw = getParameters() == null ? java.util.List.of() : getParameters().getRaw();
+        if (!raw.isEmpty()) {
+            window.openSession(java.nio.file.Path.of(raw.get(0)));
+        }
     }
 
     @Override

@@ -87,6 +87,20 @@ public final class ExperimentViewModel {
     public ExperimentViewModel(SessionViewModel session) {
         this.session = session;
         show(session.configProperty().get());
+        session.configProperty().addListener(configChanged);
+    }
+
+    /** A config set from elsewhere (a reopened session) is shown in the form; the form's own apply is not. */
+    private final javafx.beans.value.ChangeListener<ExperimentConfig> configChanged = (o, a, c) -> {
+        if (c != null && !c.equals(candidate)) {
+            show(c);
+            pending.set(false);
+        }
+    };
+
+    /** Stops following the session's config. */
+    public void dispose() {
+        session.configProperty().removeListener(configChanged);
     }
 
     public ObservableList<Field> fields() {

@@ -93,7 +93,8 @@ public final class AnalysisHub {
             }
         });
         frame.set(null);
-        target.submit(service.history().get(0));
+        var h = service.history();
+        target.submit(h.get(h.size() - 1)); // the newest network: step 0 for a new session, the saved one when reopened
     }
 
     private void poll() {

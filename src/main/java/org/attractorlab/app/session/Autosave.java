@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.attractorlab.core.io.AtomicFiles;
 import org.attractorlab.core.io.RunDirectory;
+import org.attractorlab.core.io.SessionState;
 import org.attractorlab.core.io.TrainingLog;
 import org.attractorlab.core.io.TrainingRow;
 import org.attractorlab.core.model.Network;
@@ -20,7 +20,7 @@ import org.attractorlab.core.train.TrainingStatus;
 /**
  * Saves the session as a run directory (the same format {@code train} writes, so {@code analyze} reads it):
  * config.json, training.csv, model.npz, checkpoints/ from the history snapshots, and session.json with the
- * layout. Writes happen on a background thread from copies taken by the caller; every file is written atomically.
+ * layout, selection and pane settings ({@link SessionState}). Writes happen on a background thread from copies taken by the caller; every file is written atomically.
  */
 public final class Autosave implements AutoCloseable {
     /** Where autosaved sessions go unless told otherwise. */
@@ -47,6 +47,14 @@ public final class Autosave implements AutoCloseable {
         current = root.resolve(stamp + "-" + experiment.config().taskName());
     }
 
+    /**
+     * Continues saving into the directory of a reopened session (read in full beforehand: a session that could
+     * not be read is never written to).
+     */
+    public synchronized void resume(Path dir) {
+        current = dir;
+    }
+
     /** The directory of the current session, or null before {@link #begin}. */
     public synchronized Path directory() {
         return current;
@@ -60,19 +68,26 @@ public final class Autosave implements AutoCloseable {
     /**
      * Saves in the background. All arguments are copies the caller no longer changes.
      *
-     * @param statuses every status so far, in order
-     * @param history  parameter snapshots (step, parameters)
-     * @param layout   pane divider positions
+     * @param statuses   every status so far, in order
+     * @param history    parameter snapshots (step, parameters)
+     * @param state      layout, selection and pane settings (session.json)
+     * @param runChanged false: only session.json changed since the session was opened, so the run files
+     *                   (config, log, weights, checkpoints) stay as they are, byte for byte
      */
     public void save(Experiment experiment, List<TrainingStatus> statuses, List<TrainingService.Snapshot> history,
-                     float[] parameters, double[] layout) {
+                     float[] parameters, SessionState state, boolean runChanged) {
         Path dir = directory();
         if (dir == null) {
             return;
         }
         io.execute(() -> {
             try {
-                write(dir, experiment, statuses, history, parameters, layout);
+                if (runChanged) {
+                    write(dir, experiment, statuses, history, parameters);
+                }
+                if (Files.isDirectory(dir)) {
+                    state.write(dir.resolve(SessionState.FILE));
+                }
                 lastError = "";
             } catch (IOException | RuntimeException e) {
                 lastError = "autosave to " + dir + " failed: " + e.getMessage();
@@ -80,20 +95,24 @@ public final class Autosave implements AutoCloseable {
         });
     }
 
+    /** Waits until every save asked for so far is written (tests, closing). */
+    public void flush() {
+        try {
+            io.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            lastError = "autosave did not finish: " + e;
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closed: everything was written before
+        }
+    }
+
     private static void write(Path dir, Experiment e, List<TrainingStatus> statuses,
-                              List<TrainingService.Snapshot> history, float[] parameters, double[] layout)
-            throws IOException {
+                              List<TrainingService.Snapshot> history, float[] parameters) throws IOException {
         RunDirectory run = Files.isDirectory(dir) ? RunDirectory.open(dir) : RunDirectory.create(dir, false);
         run.writeConfig(e.config());
-        Network net = e.network().copy();
-        net.setParameters(parameters);
-        run.writeModel(Experiment.toNdArrays(net, net.arrays()));
-        for (TrainingService.Snapshot s : history) {
-            if (s.step() > 0 && !Files.exists(run.checkpointFile(s.step()))) {
-                net.setParameters(s.parameters());
-                run.writeCheckpoint(s.step(), Experiment.toNdArrays(net, net.arrays()));
-            }
-        }
+        // the log first: a reader between two writes never sees a checkpoint past the end of the log
         Path tmpLog = dir.resolve(".training.csv.writing");
         try (TrainingLog log = TrainingLog.create(tmpLog)) {
             for (TrainingStatus s : statuses) {
@@ -103,19 +122,24 @@ public final class Autosave implements AutoCloseable {
         }
         Files.move(tmpLog, run.trainingCsv(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        StringBuilder json = new StringBuilder("{\n  \"format\": 1,\n  \"layout\": [");
-        for (int i = 0; i < layout.length; i++) {
-            json.append(i == 0 ? "" : ", ").append(layout[i]);
+        Network net = e.network().copy();
+        net.setParameters(parameters);
+        run.writeModel(Experiment.toNdArrays(net, net.arrays()));
+        int logged = statuses.isEmpty() ? 0 : statuses.get(statuses.size() - 1).step();
+        for (TrainingService.Snapshot s : history) {
+            // a snapshot the log has not reached yet (training went on while saving) waits for the next save
+            if (s.step() > 0 && s.step() <= logged && !Files.exists(run.checkpointFile(s.step()))) {
+                net.setParameters(s.parameters());
+                run.writeCheckpoint(s.step(), Experiment.toNdArrays(net, net.arrays()));
+            }
         }
-        json.append("]\n}\n");
-        AtomicFiles.writeString(dir.resolve("session.json"), json.toString());
     }
 
     @Override
     public void close() {
         io.shutdown();
         try {
-            io.awaitTermination(10, TimeUnit.SECONDS);
+            io.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -15,7 +15,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.core.io.ExperimentConfig;
+import org.attractorlab.core.io.TrainingRow;
 import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.train.SavedSession;
 import org.attractorlab.core.train.TrainingStatus;
 
 /**
@@ -139,6 +141,46 @@ public final class SessionViewModel {
         message.set("Ready: " + describe(config.get()));
         for (Consumer<TrainingService> l : serviceListeners) {
             l.accept(s);
+        }
+    }
+
+    /**
+     * Continues a saved session: its config, its network at the saved step, its history of snapshots and its
+     * training log, which every status listener receives as one batch (the loss chart fills). Training resumes
+     * from the saved step.
+     */
+    public void open(SavedSession saved) {
+        TrainingService old = service.get();
+        if (old != null) {
+            old.close();
+        }
+        ExperimentConfig c = saved.experiment().config();
+        config.set(c);
+        List<TrainingService.Snapshot> history = new ArrayList<>();
+        saved.history().forEach((step, p) -> history.add(new TrainingService.Snapshot(step, p.clone())));
+        TrainingService s = new TrainingService(saved.experiment(), snapshotEvery, saved.step(), history);
+        List<TrainingStatus> past = new ArrayList<>(saved.log().size());
+        for (TrainingRow r : saved.log()) {
+            past.add(new TrainingStatus(r.step(), c.training().steps(), r.loss(), r.accuracy(), r.validationLoss(),
+                    r.validationAccuracy(), r.gradNorm(), r.learningRate(), r.stepsPerSecond(), r.elapsedSeconds(),
+                    TrainingStatus.State.RUNNING, ""));
+        }
+        service.set(s);
+        TrainingStatus last = past.isEmpty() ? s.lastStatus() : past.get(past.size() - 1);
+        status.set(last);
+        progress.set(Math.min(1, (double) saved.step() / c.training().steps()));
+        speedText.set("");
+        timeText.set(past.isEmpty() ? "" : clock(last.elapsedSeconds()) + " trained");
+        phase.set(s.phase());
+        StringBuilder m = new StringBuilder("Opened ").append(saved.dir().getFileName()).append(" at step ")
+                .append(saved.step()).append(": ").append(describe(c));
+        saved.notes().forEach(n -> m.append("; ").append(n));
+        message.set(m.toString());
+        for (Consumer<TrainingService> l : serviceListeners) {
+            l.accept(s);
+        }
+        for (Consumer<List<TrainingStatus>> l : statusListeners) {
+            l.accept(List.copyOf(past));
         }
     }
 

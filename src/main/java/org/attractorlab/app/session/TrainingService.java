@@ -48,17 +48,32 @@ public final class TrainingService implements AutoCloseable {
      * @param snapshotEvery keep a parameter snapshot every this many steps (>= 1)
      */
     public TrainingService(Experiment experiment, int snapshotEvery) {
+        this(experiment, snapshotEvery, 0, List.of(new Snapshot(0, experiment.network().parameters().clone())));
+    }
+
+    /**
+     * A service that continues a saved session: the experiment's network holds the parameters after
+     * {@code startStep} steps, and {@code history} (oldest first, ending at {@code startStep}) is the history the
+     * slider shows. Training resumes from {@code startStep}.
+     */
+    public TrainingService(Experiment experiment, int snapshotEvery, int startStep, List<Snapshot> history) {
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("a session's history needs at least one snapshot");
+        }
         this.experiment = experiment;
         this.trainer = new Trainer(experiment.task(), experiment.network(), leaveACore(experiment.config().training()),
-                experiment.config().seed());
+                experiment.config().seed(), startStep);
         setSnapshotEvery(snapshotEvery);
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "attractor-lab-training");
             t.setDaemon(true);
             return t;
         });
-        synchronized (history) {
-            history.add(new Snapshot(0, experiment.network().parameters().clone()));
+        synchronized (this.history) {
+            this.history.addAll(history);
+        }
+        if (trainer.lastStatus().state().finished()) {
+            phase = Phase.FINISHED;
         }
     }
 

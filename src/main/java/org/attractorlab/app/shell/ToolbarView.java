@@ -69,6 +69,13 @@ public final class ToolbarView extends ToolBar {
         enable(session.phaseProperty().get(), train, pause, resume, stop, reset);
     }
 
+    /** Adds "Open session..." at the start of the toolbar (Ctrl+O in the window). */
+    public void addOpenSession(Runnable action) {
+        Button open = button("open-session", "Open session...",
+                "Reopen a saved session or a run directory from train, where it was (Ctrl+O)", action);
+        getItems().addAll(0, java.util.List.of(open, new Separator()));
+    }
+
     private static void enable(Phase p, Button train, Button pause, Button resume, Button stop, Button reset) {
         train.setDisable(p != Phase.IDLE);
         pause.setDisable(p != Phase.RUNNING);

@@ -49,6 +49,21 @@ public final class Trainer {
     private double speed;
 
     public Trainer(Task task, Network network, TrainingOptions options, long seed) {
+        this(task, network, options, seed, 0);
+    }
+
+    /**
+     * A trainer that continues a run from step {@code startStep} (a reopened session): the network holds the
+     * parameters after that many steps, the learning-rate schedule and the step limit count from there, and the
+     * batches are drawn from a stream derived from the seed and the step (not the batches of steps 1..startStep
+     * again). The optimiser's moments are not part of a run directory, so Adam starts them afresh.
+     *
+     * @param startStep steps already done, >= 0; 0 is a fresh run
+     */
+    public Trainer(Task task, Network network, TrainingOptions options, long seed, int startStep) {
+        if (startStep < 0) {
+            throw new IllegalArgumentException("start step must be >= 0, got " + startStep);
+        }
         if (network.inputSize() != task.inputSize() || network.outputSize() != task.outputSize()) {
             throw new IllegalArgumentException("network has " + network.inputSize() + " inputs and "
                     + network.outputSize() + " outputs but task " + task.name() + " has " + task.inputSize()
@@ -61,7 +76,8 @@ public final class Trainer {
         this.seed = seed;
         SplittableRandom root = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.validationBatch = task.sample(Math.min(options.batchSize(), 256), root.split());
-        this.batchRng = root.split();
+        SplittableRandom batches = root.split();
+        this.batchRng = startStep == 0 ? batches : new SplittableRandom(mix(seed, startStep, -1));
         int size = network.layout().size();
         this.optimizer = new Optimizer(options, size);
         this.grad = new float[size];
@@ -75,8 +91,12 @@ public final class Trainer {
             workspaces[p] = network.newWorkspace(count, task.steps());
         }
         this.partLoss = new double[parts];
-        this.lastStatus = new TrainingStatus(0, options.steps(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, options.learningRateAt(0), 0, 0, TrainingStatus.State.RUNNING, "");
+        this.step = startStep;
+        this.windowStep = startStep;
+        TrainingStatus first = new TrainingStatus(startStep, options.steps(), Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, options.learningRateAt(startStep), 0, 0, TrainingStatus.State.RUNNING, "");
+        this.lastStatus = startStep >= options.steps()
+                ? first.withState(TrainingStatus.State.COMPLETED, "completed " + startStep + " steps") : first;
     }
 
     public Network network() {
