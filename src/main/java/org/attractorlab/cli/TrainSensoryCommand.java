@@ -39,6 +39,9 @@ public final class TrainSensoryCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "seed of initialisation and batch order (default: 1)")
     Long seed;
 
+    @Option(names = "--batch-size", paramLabel = "N", description = "images per mini-batch (default: 16)")
+    Integer batchSize;
+
     @Option(names = "--features", paramLabel = "N", description = "units of the feature layer (default: 128)")
     Integer features;
 
@@ -62,6 +65,9 @@ public final class TrainSensoryCommand implements Callable<Integer> {
         }
         if (seed != null) {
             o = o.withSeed(seed);
+        }
+        if (batchSize != null) {
+            o = o.withBatchSize(batchSize);
         }
         if (features != null) {
             o = o.withFeatureSize(features);

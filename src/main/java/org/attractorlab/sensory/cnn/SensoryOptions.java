@@ -15,8 +15,8 @@ import java.util.List;
  */
 public record SensoryOptions(int epochs, long seed, int batchSize, double learningRate, int featureSize,
                              List<Integer> heldOutViews, double gate) {
-    /** 20 epochs, seed 1, batches of 32, Adam 2e-3, 128 features, views 3, 7, ... held out, gate 0.9. */
-    public static final SensoryOptions DEFAULTS = new SensoryOptions(20, 1, 32, 2e-3, 128, List.of(), 0.9);
+    /** 20 epochs, seed 1, batches of 16, Adam 2e-3, 128 features, views 3, 7, ... held out, gate 0.9. */
+    public static final SensoryOptions DEFAULTS = new SensoryOptions(20, 1, 16, 2e-3, 128, List.of(), 0.9);
 
     public SensoryOptions {
         if (epochs < 1) {
@@ -48,6 +48,10 @@ public record SensoryOptions(int epochs, long seed, int batchSize, double learni
 
     public SensoryOptions withSeed(long s) {
         return new SensoryOptions(epochs, s, batchSize, learningRate, featureSize, heldOutViews, gate);
+    }
+
+    public SensoryOptions withBatchSize(int b) {
+        return new SensoryOptions(epochs, seed, b, learningRate, featureSize, heldOutViews, gate);
     }
 
     public SensoryOptions withFeatureSize(int f) {
