@@ -6,7 +6,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.attractorlab.sensory.cnn.ExtractionReport;
 import org.attractorlab.sensory.cnn.SensoryException;
 import org.attractorlab.sensory.cnn.SensoryFrontEnd;
@@ -70,13 +69,8 @@ public final class ExtractFeaturesCommand implements Callable<Integer> {
             }
             StimulusSet set = SensoryCommands.open(stimuli);
             ExtractionReport r;
-            try (ProgressBar bar = SensoryCommands.bar(quiet, "extract-features", set.size(), " images")) {
-                r = SensoryFrontEnd.extract(model, layer, set, inputLayout, pixelScale, out, force,
-                        (done, total, msg) -> {
-                            if (bar != null) {
-                                bar.stepTo(done);
-                            }
-                        });
+            try (SensoryCommands.LazyBar bar = new SensoryCommands.LazyBar(quiet, "extract-features", " images")) {
+                r = SensoryFrontEnd.extract(model, layer, set, inputLayout, pixelScale, out, force, bar);
             }
             w.printf(Locale.ROOT, "Features of layer '%s' (%s): %d images x %d features in %.1f s.%nWrote %s%n",
                     r.layer(), r.format(), r.images(), r.featureSize(), r.seconds(), out);

@@ -22,6 +22,38 @@ final class SensoryCommands {
         }
     }
 
+    /** A progress bar that appears with the first step, so that an early error is not preceded by an empty bar. */
+    static final class LazyBar implements org.attractorlab.sensory.cnn.Progress, AutoCloseable {
+        private final boolean quiet;
+        private final String task;
+        private final String unit;
+        private ProgressBar bar;
+
+        LazyBar(boolean quiet, String task, String unit) {
+            this.quiet = quiet;
+            this.task = task;
+            this.unit = unit;
+        }
+
+        @Override
+        public void step(long done, long total, String message) {
+            if (quiet) {
+                return;
+            }
+            if (bar == null) {
+                bar = bar(false, task, total, unit);
+            }
+            bar.stepTo(done);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
     static ProgressBar bar(boolean quiet, String task, long max, String unit) {
         if (quiet) {
             return null;

@@ -18,7 +18,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * The sensory CNN: three 3x3/5x5 convolution + 2x2 max-pool stages (16, 32, 32 channels, ReLU, same padding), a dense
+ * The sensory CNN: three convolution (5x5x16 with stride {@link #firstStride}, 3x3x32, 3x3x32; ReLU, same padding)
+ * + 2x2 max-pool stages, a dense
  * ReLU layer {@value #FEATURES} whose activations are the features fed to the RNN, and three softmax heads
  * ({@value #CATEGORY}, {@value #IDENTITY} = global identity {@code category * identities + identity},
  * {@value #LOCATION}) trained together with summed cross-entropy.
@@ -45,11 +46,11 @@ final class SensoryCnn {
                 .graphBuilder()
                 .addInputs(INPUT)
                 .setInputTypes(InputType.convolutional(height, width, 3))
-                .addLayer("conv1", conv(5, 16), INPUT)
+                .addLayer("conv1", conv(5, 16, firstStride(height, width)), INPUT)
                 .addLayer("pool1", pool(), "conv1")
-                .addLayer("conv2", conv(3, 32), "pool1")
+                .addLayer("conv2", conv(3, 32, 1), "pool1")
                 .addLayer("pool2", pool(), "conv2")
-                .addLayer("conv3", conv(3, 32), "pool2")
+                .addLayer("conv3", conv(3, 32, 1), "pool2")
                 .addLayer("pool3", pool(), "conv3")
                 .addLayer(FEATURES, new DenseLayer.Builder().nOut(o.featureSize()).activation(Activation.RELU).build(),
                         "pool3")
@@ -63,8 +64,17 @@ final class SensoryCnn {
         return g;
     }
 
-    private static ConvolutionLayer conv(int k, int channels) {
-        return new ConvolutionLayer.Builder(k, k).nOut(channels).stride(1, 1).activation(Activation.RELU).build();
+    private static ConvolutionLayer conv(int k, int channels, int stride) {
+        return new ConvolutionLayer.Builder(k, k).nOut(channels).stride(stride, stride).activation(Activation.RELU)
+                .build();
+    }
+
+    /**
+     * Stride of the first convolution: the smallest that brings its output to at most 32 pixels on the longer side
+     * (1 for 32x32 images, 2 for 64x64), so that a larger stimulus set costs no more per image after the first layer.
+     */
+    static int firstStride(int height, int width) {
+        return Math.max(1, (Math.max(height, width) + 31) / 32);
     }
 
     private static SubsamplingLayer pool() {
