@@ -8,11 +8,11 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * {@link #start()} first, so the rest of the app (GUI, {@code train}, {@code analyze}) never loads a single ND4J
  * class and never pays its start-up cost (native library loading, about a second).
  *
- * <p>Our own engine already keeps the cores busy, so ND4J runs on <em>one</em> thread: libnd4j's own thread pool
- * ({@code Environment.setMaxThreads}, {@code setMaxMasterThreads}), its OpenMP loops ({@code setOmpNumThreads})
- * and the BLAS library ({@code Nd4jBlas.setMaxThreads}). The launcher and the test JVM also export
- * {@code OMP_NUM_THREADS=1}, which OpenMP reads when the native library loads; the calls here hold even when the
- * variable is missing (an IDE, a custom launcher).
+ * <p>Our own engine already keeps the cores busy, so ND4J runs on <em>one</em> thread. libnd4j sizes its own thread
+ * pool from {@code OMP_NUM_THREADS} when the native library loads (in 1.0.0-M2.1 {@code Environment.setMaxThreads}
+ * has no effect afterwards), so the launcher and the test JVM export {@code OMP_NUM_THREADS=1}; here we also set
+ * the OpenMP ({@code setOmpNumThreads}), BLAS ({@code Nd4jBlas.setMaxThreads}) and master-thread limits, which do
+ * take effect after loading, and warn when the variable was missing (an IDE, a custom launcher).
  */
 final class Nd4jRuntime {
     /** Threads ND4J may use: one, so that it never competes with the engine's workers. */
@@ -37,6 +37,11 @@ final class Nd4jRuntime {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(THREADS);
             Nd4j.factory().blas().setMaxThreads(THREADS);
             Nd4j.getMemoryManager().togglePeriodicGc(false);
+            int pool = Nd4j.getEnvironment().maxThreads();
+            if (pool > THREADS) {
+                org.slf4j.LoggerFactory.getLogger(Nd4jRuntime.class).warn("ND4J's thread pool has {} threads; start "
+                        + "Java with OMP_NUM_THREADS=1 (the attractor-lab launcher does) to keep it to one", pool);
+            }
             started = true;
         }
     }
