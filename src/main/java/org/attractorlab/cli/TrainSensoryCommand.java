@@ -45,7 +45,7 @@ public final class TrainSensoryCommand implements Callable<Integer> {
     @Option(names = "--features", paramLabel = "N", description = "units of the feature layer (default: 128)")
     Integer features;
 
-    @Option(names = "--held-out-views", split = ",", paramLabel = "V", description = "views held out for validation (default: every view v with v %% 4 = 3)")
+    @Option(names = "--held-out-views", split = ",", paramLabel = "V", description = "views held out for validation (default: every view v with v %% 4 = 2)")
     List<Integer> heldOutViews;
 
     @Option(names = "--gate", paramLabel = "ACC", description = "held-out accuracy every head must reach (default: 0.9)")

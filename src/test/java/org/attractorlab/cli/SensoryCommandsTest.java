@@ -67,7 +67,7 @@ class SensoryCommandsTest {
         Result r = TrainCommandTest.cli("train-sensory", "--stimuli", set.toString(), "--out", out.toString(),
                 "--epochs", "1", "--gate", "1.0", "--quiet");
         assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.err().contains("accuracy gate not met on held-out views [3]"), r.err());
+        assertTrue(r.err().contains("accuracy gate not met on held-out views [2]"), r.err());
         assertTrue(Files.exists(out.resolve("sensory.json")));
         assertFalse(Files.exists(out.resolve("cnn.zip")));
         assertFalse(Files.exists(out.resolve("features.npy")));

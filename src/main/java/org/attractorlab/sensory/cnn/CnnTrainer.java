@@ -38,7 +38,7 @@ final class CnnTrainer {
         }
         if (ho.isEmpty()) {
             throw new SensoryException(set.index() + ": no stimulus has a held-out view (held out: "
-                    + (options.heldOutViews().isEmpty() ? "views 3, 7, 11, ..." : options.heldOutViews())
+                    + (options.heldOutViews().isEmpty() ? "views 2, 6, 10, ..." : options.heldOutViews())
                     + "; views present: " + set.viewValues() + "); validation needs held-out views");
         }
         if (tr.isEmpty()) {

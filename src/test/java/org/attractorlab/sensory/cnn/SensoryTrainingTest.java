@@ -18,11 +18,11 @@ class SensoryTrainingTest {
 
     @Test
     void aSetWithoutHeldOutViewsIsRefusedBeforeTraining() throws Exception {
-        StimulusSet set = ToyStimuli.write(tmp.resolve("three-views"), 2, 1, 3, 16);
+        StimulusSet set = ToyStimuli.write(tmp.resolve("two-views"), 2, 1, 2, 16);
         SensoryException e = org.junit.jupiter.api.Assertions.assertThrows(SensoryException.class,
                 () -> SensoryFrontEnd.train(set, SensoryOptions.DEFAULTS, tmp.resolve("o"), false, Progress.NONE));
         assertTrue(e.getMessage().contains("no stimulus has a held-out view"), e.getMessage());
-        assertTrue(e.getMessage().contains("views present: [0, 1, 2]"), e.getMessage());
+        assertTrue(e.getMessage().contains("views present: [0, 1]"), e.getMessage());
     }
 
     @Test
@@ -35,7 +35,7 @@ class SensoryTrainingTest {
         NdArray f = Npy.read(out.resolve(SensoryFrontEnd.FEATURES));
         assertArrayEquals(new int[]{set.size(), 128}, f.shape());
         assertEquals(Files.readString(set.index()), Files.readString(out.resolve(StimulusSet.INDEX)));
-        assertEquals(List.of(3, 7, 11), r.heldOutViews());
+        assertEquals(List.of(2, 6, 10), r.heldOutViews());
         assertEquals(96, r.heldOutImages());
         assertTrue(Files.size(out.resolve(SensoryFrontEnd.MODEL)) > 0);
         // the saved model is the frozen network: its features layer reproduces features.npy
