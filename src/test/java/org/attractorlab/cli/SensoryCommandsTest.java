@@ -61,7 +61,7 @@ class SensoryCommandsTest {
     }
 
     @Test
-    void trainSensoryBelowTheGateExitsWithTheFailingHeadsAndWritesNoModel() throws IOException {
+    void trainSensoryBelowTheGateExitsWithTheFailingHeadsAndLeavesNoModel() throws IOException {
         Path set = stimuli(16);
         Path out = tmp.resolve("cnn");
         Result r = TrainCommandTest.cli("train-sensory", "--stimuli", set.toString(), "--out", out.toString(),
@@ -76,6 +76,16 @@ class SensoryCommandsTest {
                 "--epochs", "1", "--quiet");
         assertEquals(2, again.code());
         assertTrue(again.err().contains("sensory.json already exists; use --force"), again.err());
+
+        Result pass = TrainCommandTest.cli("train-sensory", "--stimuli", set.toString(), "--out", out.toString(),
+                "--epochs", "1", "--gate", "0.01", "--force", "--quiet");
+        assertEquals(0, pass.code(), pass.err());
+        assertTrue(Files.exists(out.resolve("cnn.zip")) && Files.exists(out.resolve("features.npy")));
+        Result failAgain = TrainCommandTest.cli("train-sensory", "--stimuli", set.toString(), "--out", out.toString(),
+                "--epochs", "1", "--gate", "1.0", "--force", "--quiet");
+        assertEquals(1, failAgain.code());
+        assertFalse(Files.exists(out.resolve("cnn.zip")), "a failed gate must not leave an earlier model behind");
+        assertFalse(Files.exists(out.resolve("features.npy")));
     }
 
     @Test

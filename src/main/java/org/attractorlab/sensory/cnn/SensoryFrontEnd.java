@@ -40,7 +40,8 @@ public final class SensoryFrontEnd {
     /**
      * Trains the sensory CNN on {@code set} (views chosen by {@code options} held out), measures every head, and
      * writes {@value #REPORT}; when every head reaches the gate on the held-out views it also writes the frozen
-     * model, the features of every stimulus and a copy of the index. A failed gate leaves only the report.
+     * model, the features of every stimulus and a copy of the index. A failed gate leaves only the report (and
+     * removes a model and features an earlier run left in {@code out}, which {@code force} allowed to replace).
      *
      * @throws SensoryException when {@code out} already holds outputs and {@code force} is false, or the set has no
      *                          held-out (or no training) views
@@ -71,6 +72,10 @@ public final class SensoryFrontEnd {
             NdArray features = features(FeatureModel.of(g), FEATURE_LAYER, images, "nchw", Progress.NONE);
             AtomicFiles.writeNpy(out.resolve(FEATURES), features);
             copyIndex(set, out);
+        } else {
+            // with --force, a model and features left by an earlier run must not sit beside a failed report
+            Files.deleteIfExists(out.resolve(MODEL));
+            Files.deleteIfExists(out.resolve(FEATURES));
         }
         AtomicFiles.writeString(out.resolve(REPORT), json().writeValueAsString(report));
         return report;

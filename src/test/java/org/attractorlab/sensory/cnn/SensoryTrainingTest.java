@@ -29,7 +29,7 @@ class SensoryTrainingTest {
     void cnnPassesTheGateOnHeldOutViewsAndWritesFeaturesAlignedWithTheIndex() throws Exception {
         StimulusSet set = ToyStimuli.write(tmp.resolve("stimuli"), 4, 2, 12, 32);
         Path out = tmp.resolve("out");
-        SensoryReport r = SensoryFrontEnd.train(set, SensoryOptions.DEFAULTS.withEpochs(16).withBatchSize(8), out, false,
+        SensoryReport r = SensoryFrontEnd.train(set, SensoryOptions.DEFAULTS.withEpochs(12).withBatchSize(8), out, false,
                 Progress.NONE);
         assertTrue(r.gatePassed(), SensoryFrontEnd.summary(r));
         NdArray f = Npy.read(out.resolve(SensoryFrontEnd.FEATURES));
