@@ -29,6 +29,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.attractorlab.app..", "org.attractorlab.cli..");
 
     @ArchTest
+    static final ArchRule onlyTheSensoryCnnPackageTouchesDl4jAndNd4j = noClasses()
+            .that().resideOutsideOfPackage("org.attractorlab.sensory.cnn..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.bytedeco..");
+
+    @ArchTest
     static final ArchRule onlyTheTensorPackageKnowsSimd = noClasses()
             .that().resideOutsideOfPackage("org.attractorlab.core.tensor..")
             .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..");
