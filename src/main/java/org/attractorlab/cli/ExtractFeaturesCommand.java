@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
 
 /** Runs the stimuli through a user's pretrained CNN and writes one layer's activations as features. */
 @Command(name = "extract-features", mixinStandardHelpOptions = true,
-        description = {"Run every stimulus through a pretrained network (a DL4J model .zip, or Keras HDF5 .h5",
-                "imported by DL4J) and write the activations of --layer, flattened, as features.npy (rows as in",
-                "stimuli.csv), with a copy of stimuli.csv and sensory.json. Without --layer (or with a wrong one)",
-                "it lists the model's layers."})
+        description = "Run every stimulus through a pretrained network (a DL4J model .zip, or Keras HDF5 .h5 imported "
+                + "by DL4J) and write the activations of --layer, flattened, as features.npy (rows as in "
+                + "stimuli.csv), with a copy of stimuli.csv and sensory.json. Without --layer (or with a wrong "
+                + "one) it lists the model's layers.")
 public final class ExtractFeaturesCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
 
 /** Renders the object stimuli of the N-back tasks into a directory of PNG images with an index. */
 @Command(name = "render-stimuli", mixinStandardHelpOptions = true,
-        description = {"Render the 3D object stimuli (categories x identities x 4 quadrants x views) into DIR:",
-                "  one PNG per image, stimuli.csv (file,category,identity,location,view,...), categories.csv,",
-                "  render.json. The defaults re-create assets/stimuli/ byte for byte. Needs a display with OpenGL",
-                "  (under Xvfb: xvfb-run ./attractor-lab render-stimuli ...)."})
+        description = "Render the 3D object stimuli (categories x identities x 4 quadrants x views) into DIR: one PNG "
+                + "per image, stimuli.csv (file,category,identity,location,view,...), categories.csv, render.json. "
+                + "The defaults re-create assets/stimuli/ byte for byte. Needs a display with OpenGL (under Xvfb: "
+                + "xvfb-run ./attractor-lab render-stimuli ...).")
 public final class RenderStimuliCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

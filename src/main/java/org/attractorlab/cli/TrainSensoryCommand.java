@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
 
 /** Trains the sensory CNN on a stimulus set, checks the accuracy gate on held-out views, and freezes it. */
 @Command(name = "train-sensory", mixinStandardHelpOptions = true,
-        description = {"Train the sensory CNN (category, identity and location heads) on a stimulus set, validate it",
-                "on held-out views (every head must reach the gate), and write the frozen model (cnn.zip), the",
-                "features of every stimulus (features.npy, rows as in stimuli.csv), a copy of stimuli.csv and",
-                "sensory.json into --out. ND4J runs on one thread."})
+        description = "Train the sensory CNN (category, identity and location heads) on a stimulus set, validate it on "
+                + "held-out views (every head must reach the gate), and write the frozen model (cnn.zip), the "
+                + "features of every stimulus (features.npy, rows as in stimuli.csv), a copy of stimuli.csv and "
+                + "sensory.json into --out. ND4J runs on one thread.")
 public final class TrainSensoryCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

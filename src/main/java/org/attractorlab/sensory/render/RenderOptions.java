@@ -16,7 +16,7 @@ public record RenderOptions(int size, int categories, int identities, int views,
     public static final int DEFAULT_SIZE = 64;
     public static final int DEFAULT_CATEGORIES = 8;
     public static final int DEFAULT_IDENTITIES = 4;
-    public static final int DEFAULT_VIEWS = 8;
+    public static final int DEFAULT_VIEWS = 16;
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_SUPERSAMPLE = 2;
 
@@ -28,7 +28,7 @@ public record RenderOptions(int size, int categories, int identities, int views,
         check("supersample", supersample, 1, 4);
     }
 
-    /** The default set: 8 categories x 4 identities x 4 locations x 8 views at 64 x 64 (1024 images). */
+    /** The default set: 8 categories x 4 identities x 4 locations x 16 views at 64 x 64 (2048 images). */
     public static RenderOptions defaults() {
         return new RenderOptions(DEFAULT_SIZE, DEFAULT_CATEGORIES, DEFAULT_IDENTITIES, DEFAULT_VIEWS, DEFAULT_SEED,
                 DEFAULT_SUPERSAMPLE);

@@ -12,15 +12,15 @@ import org.junit.jupiter.api.Test;
 class RenderOptionsTest {
 
     @Test
-    void defaultSetIsEightFamiliesFourIdentitiesFourQuadrantsEightViewsAt64() {
+    void defaultSetIsEightFamiliesFourIdentitiesFourQuadrantsSixteenViewsAt64() {
         RenderOptions o = RenderOptions.defaults();
-        assertEquals(1024, o.imageCount());
+        assertEquals(2048, o.imageCount());
         assertEquals(64, o.size());
         List<StimulusKey> keys = StimulusKey.all(o);
-        assertEquals(1024, keys.size());
+        assertEquals(2048, keys.size());
         Set<String> names = new HashSet<>();
         keys.forEach(k -> names.add(k.fileName()));
-        assertEquals(1024, names.size(), "file names are unique");
+        assertEquals(2048, names.size(), "file names are unique");
         assertEquals("c03-i1-l2-v05.png", new StimulusKey(3, 1, 2, 5).fileName());
         assertTrue(StimulusKey.isStimulusFileName("c03-i1-l2-v05.png"));
     }
