@@ -226,7 +226,7 @@ public final class AppWindow {
 
     private void retheme(javafx.scene.Node node) {
         if (node instanceof org.jfree.chart.fx.ChartViewer v && v.getChart() != null) {
-            org.attractorlab.app.charts.ChartStyle.retheme(v.getChart(), dark);
+            org.attractorlab.figure.ChartStyle.retheme(v.getChart(), dark);
         }
         if (node instanceof javafx.scene.Parent p) {
             for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {

@@ -3,7 +3,7 @@ package org.attractorlab.app.panes.decoding;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.Locale;
-import org.attractorlab.app.charts.ChartStyle;
+import org.attractorlab.figure.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryAxis;

@@ -15,7 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import org.attractorlab.app.charts.ChartStyle;
+import org.attractorlab.figure.ChartStyle;
 import org.attractorlab.app.fx.Disposer;
 
 /**

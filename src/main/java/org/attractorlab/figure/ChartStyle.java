@@ -1,4 +1,4 @@
-package org.attractorlab.app.charts;
+package org.attractorlab.figure;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
