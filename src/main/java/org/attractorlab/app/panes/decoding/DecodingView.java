@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.attractorlab.figure.ChartStyle;
+import org.attractorlab.figure.OodChart;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.app.fx.Disposer;
