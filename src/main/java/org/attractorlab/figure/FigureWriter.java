@@ -125,7 +125,7 @@ public final class FigureWriter {
         Page p = doc.createPage(page);
         PDFGraphics2D pdf = p.getGraphics2D();
         pdf.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        Graphics2D g = new WinAnsiTextGraphics(pdf, PDFHints.KEY_DRAW_STRING_TYPE,
+        Graphics2D g = new PdfTextGraphics(pdf, PDFHints.KEY_DRAW_STRING_TYPE,
                 PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR, PDFHints.VALUE_DRAW_STRING_TYPE_STANDARD);
         figure.draw(g, page);
         return doc.getPDFBytes();

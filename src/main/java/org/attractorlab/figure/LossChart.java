@@ -1,6 +1,9 @@
 package org.attractorlab.figure;
 
+import java.awt.geom.Line2D;
 import java.util.function.BiFunction;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -10,6 +13,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.SamplingXYLineRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYDataset;
 
 /** Loss (left axis, log or linear) and accuracy (right axis, 0 to 1) against training step. */
 public final class LossChart {
@@ -37,6 +41,17 @@ public final class LossChart {
         plot.setRenderer(1, new SamplingXYLineRenderer());
         JFreeChart chart = factory.apply(TITLE, plot);
         ChartStyle.apply(chart, dark);
+        // the sampling renderer's own legend items have no visible line: one line per curve in its colour
+        LegendItemCollection items = new LegendItemCollection();
+        Line2D line = new Line2D.Double(-8, 0, 8, 0);
+        for (int r = 0; r < 2; r++) {
+            XYDataset d = plot.getDataset(r);
+            for (int i = 0; i < d.getSeriesCount(); i++) {
+                items.add(new LegendItem(d.getSeriesKey(i).toString(), null, null, null, line,
+                        plot.getRenderer(r).getSeriesStroke(i), plot.getRenderer(r).getSeriesPaint(i)));
+            }
+        }
+        plot.setFixedLegendItems(items);
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
             legend.setPosition(RectangleEdge.BOTTOM);

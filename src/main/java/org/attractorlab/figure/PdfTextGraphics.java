@@ -2,38 +2,40 @@ package org.attractorlab.figure;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 
 /**
- * A {@link Graphics2D} that passes everything to another one, except that a string its PDF font cannot encode is
- * drawn as glyph outlines. OrsonPDF writes text with the standard Type 1 fonts in WinAnsi (cp1252) encoding, which
- * has the degree sign, the superscript two and the multiplication sign but no Greek: "Re \u03bb" written as text
- * would show a wrong glyph. Every other string stays text (selectable, searchable, editable in a vector editor).
+ * A {@link Graphics2D} that passes everything to another one, except that a string with characters outside
+ * printable ASCII is drawn as glyph outlines. OrsonPDF writes text with the standard Type 1 fonts and writes such
+ * characters as "?" (checked: an en dash, a middle dot and Greek letters all came out as "?"), so "Re \u03bb" must
+ * be outlines to look right. Every other string stays text (selectable, searchable, editable in a vector editor).
  */
-final class WinAnsiTextGraphics extends Graphics2D {
-    private static final Charset WIN_ANSI = Charset.forName("windows-1252");
+final class PdfTextGraphics extends Graphics2D {
     private final Graphics2D g;
     private final RenderingHints.Key key;
     private final Object vector;
     private final Object standard;
-    private final CharsetEncoder encoder = WIN_ANSI.newEncoder();
 
     /**
      * @param key    the target's rendering hint that chooses how strings are drawn
      * @param vector   the hint's value for "as outlines"
      * @param standard the hint's value for "as text"
      */
-    WinAnsiTextGraphics(Graphics2D g, RenderingHints.Key key, Object vector, Object standard) {
+    PdfTextGraphics(Graphics2D g, RenderingHints.Key key, Object vector, Object standard) {
         this.g = g;
         this.key = key;
         this.vector = vector;
         this.standard = standard;
     }
 
-    /** Whether the PDF's standard fonts can write {@code s} as text. */
-    boolean encodable(String s) {
-        return encoder.canEncode(s);
+    /** Whether the PDF's standard fonts can write {@code s} as text: printable ASCII only. */
+    static boolean encodable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void withTextRoute(String s, Runnable draw) {
@@ -117,7 +119,7 @@ final class WinAnsiTextGraphics extends Graphics2D {
 
     @Override
     public java.awt.Graphics create() {
-        return new WinAnsiTextGraphics((Graphics2D) g.create(), key, vector, standard);
+        return new PdfTextGraphics((Graphics2D) g.create(), key, vector, standard);
     }
 
     @Override
