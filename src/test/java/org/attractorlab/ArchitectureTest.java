@@ -34,6 +34,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.bytedeco..");
 
     @ArchTest
+    static final ArchRule figuresAreJavaFxFreeAndBelowTheFaces = noClasses()
+            .that().resideInAPackage("org.attractorlab.figure..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree.chart.fx..",
+                    "org.attractorlab.app..", "org.attractorlab.cli..");
+
+    @ArchTest
+    static final ArchRule coreDoesNotDrawFigures = noClasses()
+            .that().resideInAPackage("org.attractorlab.core..")
+            .should().dependOnClassesThat().resideInAPackage("org.attractorlab.figure..");
+
+    @ArchTest
     static final ArchRule onlyTheTensorPackageKnowsSimd = noClasses()
             .that().resideOutsideOfPackage("org.attractorlab.core.tensor..")
             .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..");

@@ -6,6 +6,10 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.attractorlab.app.export.ExportViewModel;
+import org.attractorlab.app.export.PaneExport;
+import org.attractorlab.app.export.PaneFigures;
 import org.attractorlab.app.experiment.ExperimentView;
 import org.attractorlab.app.experiment.ExperimentViewModel;
 import org.attractorlab.app.fx.FrameDrain;
@@ -70,6 +74,7 @@ public final class AppWindow {
     private final DecodingViewModel decodingVm;
     private final DecodingView decodingView;
     private final MainView main;
+    private final ExportViewModel exports;
     private boolean dark;
     private final Autosave autosave;
     private final java.util.List<org.attractorlab.core.train.TrainingStatus> statusLog = new java.util.ArrayList<>();
@@ -130,6 +135,8 @@ public final class AppWindow {
         decodingVm = new DecodingViewModel(analysis.frameProperty(), selection, drain);
         decodingView = new DecodingView(decodingVm, dark);
         main.place("decoding", decodingView);
+        exports = new ExportViewModel(session::say);
+        registerExports();
         autosave = new Autosave(sessions);
         session.addServiceListener(s -> {
             statusLog.clear();
@@ -179,6 +186,35 @@ public final class AppWindow {
         drain.start();
     }
 
+    /** "Export figure..." on every pane: each pane's figure and its size on screen. */
+    private void registerExports() {
+        PaneExport.attach(exports, "loss", lossView);
+        exports.register("loss", (f, s) -> PaneFigures.loss(lossVm), () -> size(lossView));
+        PaneExport.attach(exports, "pca3d", pca3dView);
+        exports.register("pca3d", pca3dView::figure, () -> {
+            double[] scene = pca3dView.sceneSize();
+            // the figure adds a title band above the scene
+            return new double[]{scene[0], scene[1] + 40};
+        });
+        PaneExport.attach(exports, "behaviour", behaviourView);
+        exports.register("behaviour", (f, s) -> PaneFigures.behaviour(behaviourView,
+                behaviourVm.headerProperty().get()), () -> size(behaviourView));
+        PaneExport.attach(exports, "fixed-points", fixedPointsView);
+        exports.register("fixed-points", (f, s) -> PaneFigures.fixedPoints(fixedPointsVm),
+                () -> new double[]{Math.max(640, 2 * fixedPointsView.getWidth()), Math.max(320, fixedPointsView.getHeight())});
+        PaneExport.attach(exports, "rsa", rsaView);
+        exports.register("rsa", (f, s) -> PaneFigures.rsa(rsaVm), () -> size(rsaView));
+        PaneExport.attach(exports, "angles", anglesView);
+        exports.register("angles", (f, s) -> PaneFigures.angles(anglesVm), () -> size(anglesView));
+        PaneExport.attach(exports, "decoding", decodingView);
+        exports.register("decoding", (f, s) -> PaneFigures.decoding(decodingVm), () -> size(decodingView));
+    }
+
+    /** A pane's size on screen, at least a readable figure's. */
+    private static double[] size(javafx.scene.layout.Region r) {
+        return new double[]{Math.max(420, r.getWidth()), Math.max(320, r.getHeight())};
+    }
+
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(main, width, height);
         scene.getStylesheets().add(AppWindow.class.getResource("/org/attractorlab/app/app.css").toExternalForm());
@@ -194,6 +230,8 @@ public final class AppWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F8), session::stop);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCodeCombination.SHORTCUT_DOWN),
                 opener::chooseAndOpen);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                () -> exports.exportLast(scene.getWindow()));
         return scene;
     }
 
@@ -237,6 +275,11 @@ public final class AppWindow {
         return decodingVm;
     }
 
+    /** "Export figure..." of every pane. */
+    public ExportViewModel exports() {
+        return exports;
+    }
+
     public ExperimentViewModel experimentViewModel() {
         return experimentVm;
     }
@@ -258,7 +301,7 @@ public final class AppWindow {
 
     private void retheme(javafx.scene.Node node) {
         if (node instanceof org.jfree.chart.fx.ChartViewer v && v.getChart() != null) {
-            org.attractorlab.app.charts.ChartStyle.retheme(v.getChart(), dark);
+            org.attractorlab.figure.ChartStyle.retheme(v.getChart(), dark);
         }
         if (node instanceof javafx.scene.Parent p) {
             for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
@@ -461,6 +504,7 @@ public final class AppWindow {
         historyVm.dispose();
         decodingView.dispose();
         decodingVm.dispose();
+        exports.dispose();
         toolbar.dispose();
         experimentView.dispose();
         experimentVm.dispose();

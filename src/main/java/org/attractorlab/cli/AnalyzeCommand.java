@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.attractorlab.core.analysis.AnalysisDefaults;
+import org.attractorlab.core.analysis.AnalysisRecipes;
 import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.analysis.decode.CrossTemporalResult;
 import org.attractorlab.core.analysis.decode.DecoderType;
@@ -25,11 +25,7 @@ import org.attractorlab.core.analysis.decode.OrthogonalisationResult;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointFinder;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointOptions;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;
-import org.attractorlab.core.analysis.pca.Pca;
-import org.attractorlab.core.analysis.pca.PcaOptions;
 import org.attractorlab.core.analysis.pca.PcaResult;
-import org.attractorlab.core.analysis.rsa.Comparison;
-import org.attractorlab.core.analysis.rsa.Distance;
 import org.attractorlab.core.analysis.rsa.Rdm;
 import org.attractorlab.core.analysis.rsa.Rsa;
 import org.attractorlab.core.analysis.rsa.RsaOptions;
@@ -39,15 +35,12 @@ import org.attractorlab.core.analysis.subspace.SubspaceAngleResult;
 import org.attractorlab.core.analysis.subspace.SubspaceAngles;
 import org.attractorlab.core.io.AtomicFiles;
 import org.attractorlab.core.io.ConfigException;
-import org.attractorlab.core.io.ConfigLoader;
 import org.attractorlab.core.io.Csv;
-import org.attractorlab.core.io.ExperimentConfig;
 import org.attractorlab.core.io.NdArray;
-import org.attractorlab.core.io.Npz;
-import org.attractorlab.core.io.RunDirectory;
 import org.attractorlab.core.io.RunDirectoryException;
 import org.attractorlab.core.io.StatesFiles;
 import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.train.TrainedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -187,11 +180,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (runDir == null) {
                 throw new Cli.UserError("give a RUN_DIR (from train) or --states X.npy");
             }
-            experiment = load();
-            var probe = experiment.probe(trials);
-            var run = experiment.network().run(probe, 0, noise ? experiment.config().seed() : null);
-            h = new HiddenStates(probe.trials(), probe.steps(), experiment.network().hiddenSize(), run.hidden(),
-                    probe.conditions(), probe, run.outputs());
+            TrainedRun run = load(runDir, checkpoint);
+            experiment = run.experiment();
+            h = run.probe(trials, noise);
             if (out == null) {
                 out = runDir.resolve("analysis");
             }
@@ -232,22 +223,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Experiment load() throws IOException {
+    /** Opens a trained run, with input problems as user errors. */
+    static TrainedRun load(Path runDir, Integer checkpoint) throws IOException {
         try {
-            RunDirectory run = RunDirectory.open(runDir);
-            ExperimentConfig cfg = run.readConfig(ConfigLoader.standard());
-            Map<String, NdArray> arrays;
-            if (checkpoint != null) {
-                Path cp = run.checkpoints().get(checkpoint);
-                if (cp == null) {
-                    throw new Cli.UserError(runDir + " has no checkpoint at step " + checkpoint + "; it has "
-                            + run.checkpoints().keySet());
-                }
-                arrays = Npz.read(cp);
-            } else {
-                arrays = run.readModel();
-            }
-            return Experiment.restore(cfg, arrays);
+            return TrainedRun.open(runDir, checkpoint);
         } catch (RunDirectoryException | ConfigException e) {
             throw new Cli.UserError(e.getMessage(), e);
         }
@@ -270,9 +249,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void pca(HiddenStates h) throws IOException {
-        int k = Math.min(pcaComponents, h.units());
-        PcaOptions po = pcaAverage == null ? PcaOptions.of(k) : PcaOptions.conditionAveraged(k, pcaAverage);
-        PcaResult p = Pca.compute(h, po);
+        PcaResult p = AnalysisRecipes.pca(h, pcaComponents, pcaAverage);
         double[] ratio = p.explainedVarianceRatio();
         double[] var = p.explainedVariance();
         double[] cum = p.cumulativeExplainedVarianceRatio();
@@ -289,14 +266,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private int[] window(HiddenStates h) {
-        return StepWindow.parse("--rsa-window", rsaWindow, h.steps(), new int[]{Math.max(0, h.steps() - 10), h.steps()});
+        return StepWindow.parse("--rsa-window", rsaWindow, h.steps(), AnalysisRecipes.defaultRsaWindow(h.steps()));
     }
 
     private void rsa(HiddenStates h) throws IOException {
-        List<String> cols = rsaColumns != null ? rsaColumns : AnalysisDefaults.conditionColumns(h.conditions());
-        int[] w = window(h);
-        RsaOptions ro = new RsaOptions(cols, w[0], w[1], Distance.parse(rsaDistance), 2, -1, rsaModel,
-                Comparison.parse(rsaComparison));
+        RsaOptions ro = AnalysisRecipes.rsa(h, rsaColumns, window(h), rsaDistance, rsaModel, rsaComparison);
         RsaResult r = Rsa.compute(h, ro);
         Rdm rdm = r.data();
         double[][] m = rdm.matrix();
@@ -317,12 +291,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void angles(HiddenStates h) throws IOException {
-        String group = anglesGroup != null ? anglesGroup : AnalysisDefaults.groupColumn(h.conditions());
-        if (group == null) {
+        SubspaceAngleOptions ao = AnalysisRecipes.angles(h, anglesGroup, anglesK);
+        if (ao == null) {
             spec.commandLine().getErr().println("angles: skipped, the data has no condition columns to group by");
             return;
         }
-        SubspaceAngleResult a = SubspaceAngles.compute(h, new SubspaceAngleOptions(group, anglesK, 0, 0, h.steps()));
+        String group = ao.groupColumn();
+        SubspaceAngleResult a = SubspaceAngles.compute(h, ao);
         List<List<?>> rows = new ArrayList<>();
         double[] g = a.groups();
         for (int i = 0; i < g.length; i++) {
@@ -340,20 +315,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void fixedPoints(Experiment e, HiddenStates h) throws IOException {
-        FixedPointOptions.Method method = switch (fpMethod.toLowerCase(Locale.ROOT)) {
-            case "lm", "levenberg-marquardt" -> FixedPointOptions.Method.LEVENBERG_MARQUARDT;
-            case "adam" -> FixedPointOptions.Method.ADAM;
-            default -> throw new Cli.UserError("--fp-method = '" + fpMethod + "' is not allowed: use lm or adam");
-        };
-        FixedPointOptions fo = FixedPointOptions.DEFAULTS.withMethod(method).withInitialStates(fpInitial)
-                .withInitialNoise(fpNoise).withDtMillis(e.task().dtMillis()).withSeed(e.config().seed());
+        float[] u = null;
         if (fpInput != null) {
-            float[] u = new float[fpInput.size()];
+            u = new float[fpInput.size()];
             for (int i = 0; i < u.length; i++) {
                 u[i] = fpInput.get(i);
             }
-            fo = fo.withInput(u);
         }
+        FixedPointOptions fo = AnalysisRecipes.fixedPoints(fpMethod, fpInitial, fpNoise, u, e.task().dtMillis(),
+                e.config().seed());
         FixedPointResult r = FixedPointFinder.find(e.network(), fo, h);
         int n = r.count();
         int s = r.stateSize();
@@ -392,19 +362,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<List<?>> ortho = new ArrayList<>();
         int last = h.steps() - 1;
         for (String target : targets) {
-            if (!h.conditions().has(target)) {
-                throw new Cli.UserError("--decode-targets: no condition column '" + target + "'; columns are "
-                        + h.conditions().names());
-            }
-            boolean categorical = AnalysisDefaults.isCategorical(h.conditions(), target);
-            DecoderType type = decoder.equals("auto") ? (categorical ? DecoderType.LOGISTIC : DecoderType.RIDGE)
-                    : DecoderType.parse(decoder);
-            if (type.isClassifier() && !categorical) {
+            DecodingOptions opts = AnalysisRecipes.decoding(h, target, decoder, decodeFolds, decodeStride);
+            if (opts == null) {
                 spec.commandLine().getErr().println("decode: skipped '" + target + "': a continuous column needs ridge");
                 continue;
             }
-            DecodingOptions opts = DecodingOptions.of(target, type).withFolds(decodeFolds)
-                    .withStepStride(Math.max(1, decodeStride));
+            boolean categorical = AnalysisDefaults.isCategorical(h.conditions(), target);
+            DecoderType type = opts.type();
             CrossTemporalResult r = Decoding.crossTemporal(h, opts);
             int[] steps = r.steps();
             for (int i = 0; i < steps.length; i++) {

@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 /** The command-line face of Attractor Lab: the same pipeline as the desktop app, headless. */
 @Command(name = "attractor-lab", mixinStandardHelpOptions = true, version = "Attractor Lab 0.1.0",
         description = "Train recurrent networks on cognitive tasks and analyse the geometry of their hidden states.",
-        subcommands = {TrainCommand.class, AnalyzeCommand.class, CompareCommand.class, ConfigCommand.class,
-                BenchCommand.class, RenderStimuliCommand.class, TrainSensoryCommand.class, ExtractFeaturesCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, AnalyzeCommand.class, ExportCommand.class, CompareCommand.class,
+                ConfigCommand.class, BenchCommand.class, RenderStimuliCommand.class, TrainSensoryCommand.class,
+                ExtractFeaturesCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,5 @@
 package org.attractorlab.app.panes.angles;
 
-import java.awt.Color;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Orientation;
@@ -16,15 +15,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import org.attractorlab.app.charts.ChartStyle;
+import org.attractorlab.figure.AngleSpectrumChart;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.fx.Disposer;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
 
 /**
  * Mean principal angle between the subspaces of every pair of condition groups (heatmap), and below it the angle
@@ -60,19 +56,9 @@ public final class AnglesView extends BorderPane {
         bar.setStyle("-fx-font-size: 11px;");
         column.setPrefWidth(120);
 
-        NumberAxis index = new NumberAxis("principal angle");
-        index.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        index.setAutoRangeIncludesZero(false);
-        NumberAxis degrees = new NumberAxis("degrees");
-        degrees.setRange(0, 90);
-        XYBarRenderer bars = new XYBarRenderer(0.2);
-        bars.setBarPainter(new StandardXYBarPainter());
-        bars.setShadowVisible(false);
-        XYPlot plot = new XYPlot(vm.spectrum(), index, degrees, bars);
-        spectrum = new org.attractorlab.app.charts.FxChart("", new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11), plot, false);
-        ChartStyle.apply(spectrum, dark);
-        spectrum.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11));
-        bars.setSeriesPaint(0, new Color(0x0072B2));
+        spectrum = AngleSpectrumChart.create(vm.spectrum(), "", dark,
+                (t, p) -> new org.attractorlab.app.charts.FxChart(t, new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11), p, false));
+        XYPlot plot = spectrum.getXYPlot();
         ChartViewer spectrumViewer = new ChartViewer(spectrum);
         spectrumViewer.setId("angles-spectrum");
         disposer.listen(vm.spectrumTitleProperty(), (o, a, t) -> spectrum.getTitle().setText(t));

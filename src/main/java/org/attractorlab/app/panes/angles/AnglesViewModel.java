@@ -1,9 +1,7 @@
 package org.attractorlab.app.panes.angles;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import javafx.beans.property.IntegerProperty;
@@ -21,9 +19,9 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.attractorlab.app.charts.ColourScale;
 import org.attractorlab.app.charts.Heatmap;
-import org.attractorlab.app.charts.HeatmapData;
+import org.attractorlab.figure.HeatmapData;
+import org.attractorlab.figure.Heatmaps;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
 import org.attractorlab.app.selection.SelectionModel;
@@ -194,41 +192,15 @@ public final class AnglesViewModel {
             }
         }
         SubspaceAngleResult r = SubspaceAngles.compute(f.states(), o);
-        int g = r.groupCount();
-        double[] values = r.groups();
-        int[] counts = r.trialCounts();
-        int[] dims = r.dimensions();
-        double[][] mean = r.meanAngle();
-        double[][] degrees = new double[g][g];
-        List<String> labels = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < g; i++) {
-            for (int j = 0; j < g; j++) {
-                degrees[i][j] = Math.toDegrees(mean[i][j]);
-            }
-            String v = valueLabel(table, o.groupColumn(), values[i]);
-            labels.add(v);
-            names.add(o.groupColumn() + "=" + v + " (" + counts[i] + " trials, " + dims[i] + "-d)");
-        }
-        HeatmapData heat = new HeatmapData(labels, labels, names, names, degrees, o.groupColumn(), o.groupColumn(),
-                "mean angle (\u00b0)", new ColourScale(ColourScale.Kind.SEQUENTIAL, 0, 90), "%.1f\u00b0");
+        HeatmapData heat = Heatmaps.angles(r, table);
+        List<String> labels = heat.rowLabels();
         List<String> groupLabels = labels.stream().map(l -> o.groupColumn() + "=" + l).toList();
         return new Shown(f, r, groupLabels, heat);
     }
 
     /** A condition value as text: its level label for a categorical column, else the number. */
     static String valueLabel(ConditionTable table, String column, double v) {
-        List<String> levels = table.levels(column);
-        if (levels != null && v == Math.rint(v) && v >= 0 && v < levels.size()) {
-            return levels.get((int) v);
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
+        return Heatmaps.valueLabel(table, column, v);
     }
 
     private void onResult(Shown s) {

@@ -16,7 +16,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.attractorlab.app.charts.ChartStyle;
+import org.attractorlab.figure.ChartStyle;
 import org.attractorlab.app.fx.Disposer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;

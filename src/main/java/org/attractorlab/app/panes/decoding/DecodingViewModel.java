@@ -23,9 +23,10 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.attractorlab.app.charts.ColourScale;
 import org.attractorlab.app.charts.Heatmap;
-import org.attractorlab.app.charts.HeatmapData;
+import org.attractorlab.figure.HeatmapData;
+import org.attractorlab.figure.Heatmaps;
+import org.attractorlab.figure.OodChart;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
 import org.attractorlab.app.selection.SelectionModel;
@@ -108,20 +109,13 @@ public final class DecodingViewModel {
          * (the r^2 of a poor fit can be far below 0; the tooltips give the values).
          */
         public double axisLowerBound() {
-            double lowest = 0;
-            for (double v : result.oodR2()) {
-                lowest = Math.min(lowest, v);
-            }
-            for (double v : result.inDistributionByQuadrant()) {
-                lowest = Math.min(lowest, v);
-            }
-            return Math.max(-1, Math.floor(lowest * 4) / 4);
+            return OodChart.lowerBound(result);
         }
     }
 
     /** Series keys of the OOD chart. */
-    public static final String OOD_SERIES = "OOD (held out)";
-    public static final String IN_SERIES = "in-distribution";
+    public static final String OOD_SERIES = OodChart.OOD_SERIES;
+    public static final String IN_SERIES = OodChart.IN_SERIES;
 
     private final ObservableValue<AnalysisFrame> frames;
     private final SelectionModel selection;
@@ -275,22 +269,11 @@ public final class DecodingViewModel {
                     + e.getMessage(), e);
         }
         boolean accuracy = o.type().isClassifier();
-        double chance = accuracy ? 1.0 / Arrays.stream(table.column(o.targetColumn())).distinct().count() : 0;
+        double chance = Heatmaps.chance(table, o);
         int n = r.size();
-        List<String> labels = new ArrayList<>();
-        List<String> rowNames = new ArrayList<>();
-        List<String> columnNames = new ArrayList<>();
-        for (int step : r.steps()) {
-            labels.add(Integer.toString(step));
-            rowNames.add("trained at step " + step);
-            columnNames.add("tested at step " + step);
-        }
         String metric = accuracy ? "accuracy" : "r\u00b2";
-        String valueTitle = accuracy ? String.format(Locale.ROOT, "accuracy (chance %.2f)", chance)
-                : "r\u00b2 (below 0 as 0)";
-        HeatmapData heat = new HeatmapData(labels, labels, rowNames, columnNames, r.matrix(), "train step",
-                "test step", valueTitle, new ColourScale(ColourScale.Kind.SEQUENTIAL, chance, 1), "%.2f");
-        String title = o.targetColumn() + ": " + o.type().key() + " " + metric;
+        HeatmapData heat = Heatmaps.decoding(r, table, o);
+        String title = Heatmaps.decodingTitle(o);
         double[] diag = r.diagonal();
         int best = 0;
         for (int i = 1; i < n; i++) {
@@ -318,11 +301,7 @@ public final class DecodingViewModel {
 
     /** The sign pattern of an orthant code sum_d 2^d [x_d &lt; 0], e.g. 1 -&gt; "(-,+)" for two dimensions. */
     static String quadrantLabel(long code, int dims) {
-        StringBuilder b = new StringBuilder("(");
-        for (int d = 0; d < dims; d++) {
-            b.append(d > 0 ? "," : "").append((code >> d & 1) == 1 ? "-" : "+");
-        }
-        return b.append(')').toString();
+        return OodChart.quadrantLabel(code, dims);
     }
 
     private void onResult(Shown s) {
@@ -345,17 +324,7 @@ public final class DecodingViewModel {
         }
         oodShown.set(s);
         oodText.set(s.summary());
-        oodDataset.setNotify(false);
-        oodDataset.clear();
-        OodQuadrantResult r = s.result();
-        for (int d = 0; d < r.dims(); d++) {
-            for (int q = 0; q < r.quadrants().length; q++) {
-                String category = category(r.latentColumns().get(d), s.quadrantLabels().get(q));
-                oodDataset.addValue(r.ood(q, d), OOD_SERIES, category);
-                oodDataset.addValue(r.inDistribution(q, d), IN_SERIES, category);
-            }
-        }
-        oodDataset.setNotify(true);
+        OodChart.fill(oodDataset, s.result());
     }
 
     /**
@@ -363,7 +332,7 @@ public final class DecodingViewModel {
      * sign, not a hyphen, so that a wrapped axis label breaks only at the space).
      */
     public static String category(String latent, String quadrantLabel) {
-        return latent + " " + quadrantLabel.replaceAll("[(),]", "").replace('-', '\u2212');
+        return OodChart.category(latent, quadrantLabel);
     }
 
     private void onOodError(String error) {

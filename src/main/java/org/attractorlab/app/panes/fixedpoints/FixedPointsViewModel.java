@@ -1,5 +1,7 @@
 package org.attractorlab.app.panes.fixedpoints;
 
+import org.attractorlab.figure.FixedPointOverlay;
+
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.InvalidationListener;

@@ -4,14 +4,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import org.attractorlab.app.charts.ChartStyle;
+import org.attractorlab.app.charts.FxChart;
+import org.attractorlab.figure.LossChart;
 import org.attractorlab.app.fx.Disposer;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.SamplingXYLineRenderer;
 
 /** Loss (left axis, log or linear) and accuracy (right axis) against training step. */
 public final class LossView extends BorderPane {
@@ -21,17 +19,8 @@ public final class LossView extends BorderPane {
 
     public LossView(LossViewModel vm, boolean dark) {
         getStyleClass().add("pane-view");
-        plot = new XYPlot(vm.losses(), new NumberAxis("step"), axis(vm.logScaleProperty().get()),
-                new SamplingXYLineRenderer());
-        plot.setDataset(1, vm.accuracies());
-        NumberAxis acc = new NumberAxis("accuracy");
-        acc.setRange(0, 1.02);
-        plot.setRangeAxis(1, acc);
-        plot.mapDatasetToRangeAxis(1, 1);
-        plot.setRenderer(1, new SamplingXYLineRenderer());
-        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
-        chart = new org.attractorlab.app.charts.FxChart("Loss and accuracy", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartStyle.apply(chart, dark);
+        chart = LossChart.create(vm.series(), vm.logScaleProperty().get(), dark, (t, p) -> new FxChart(t, p, true));
+        plot = chart.getXYPlot();
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("loss-chart");
 
@@ -40,26 +29,11 @@ public final class LossView extends BorderPane {
         log.setTooltip(new Tooltip("Show the loss on a logarithmic axis"));
         log.selectedProperty().bindBidirectional(vm.logScaleProperty());
         disposer.onDispose(() -> log.selectedProperty().unbindBidirectional(vm.logScaleProperty()));
-        disposer.listen(vm.logScaleProperty(), (o, a, b) -> {
-            plot.setRangeAxis(0, axis(b));
-            ChartStyle.apply(chart, dark);
-        });
+        disposer.listen(vm.logScaleProperty(), (o, a, b) -> LossChart.setLogScale(chart, b, dark));
         HBox bar = new HBox(8, log);
         bar.getStyleClass().add("pane-toolbar");
         setTop(bar);
         setCenter(viewer);
-    }
-
-    private static org.jfree.chart.axis.ValueAxis axis(boolean log) {
-        if (log) {
-            LogAxis a = new LogAxis("loss");
-            a.setSmallestValue(1e-8);
-            a.setAutoRange(true);
-            return a;
-        }
-        NumberAxis a = new NumberAxis("loss");
-        a.setAutoRangeIncludesZero(true);
-        return a;
     }
 
     public JFreeChart chart() {

@@ -1,5 +1,7 @@
 package org.attractorlab.app.panes.pca3d;
 
+import org.attractorlab.figure.Normalization;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.fxyz3d.geometry.Point3D;

@@ -1,5 +1,7 @@
 package org.attractorlab.app.panes.pca3d;
 
+import org.attractorlab.figure.Coloring;
+
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;

@@ -4,7 +4,8 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import org.attractorlab.app.charts.ChartStyle;
+import org.attractorlab.figure.ChartStyle;
+import org.attractorlab.figure.Coloring;
 
 /**
  * The one small image every trajectory vertex takes its colour from (the diffuse map of a single material), so a
@@ -14,10 +15,10 @@ import org.attractorlab.app.charts.ChartStyle;
  * variants used for trials that are not selected while others are, a third the darker colours of time markers.
  */
 final class Palette {
-    static final int CATEGORICAL = ChartStyle.PALETTE.length;
-    static final int SEQUENTIAL = 64;
-    static final int GREY = CATEGORICAL + SEQUENTIAL;
-    static final int COLUMNS = GREY + 1;
+    static final int CATEGORICAL = Coloring.CATEGORICAL;
+    static final int SEQUENTIAL = Coloring.SEQUENTIAL;
+    static final int GREY = Coloring.GREY;
+    static final int COLUMNS = Coloring.COLUMNS;
     /** Band of rows for normal and selected trials, and for the others while something is selected. */
     static final int FULL = 0;
     static final int DIM = 1;
@@ -54,7 +55,7 @@ final class Palette {
 
     /** The sequential column for x in [0, 1]. */
     static int sequentialColumn(double x) {
-        return CATEGORICAL + (int) Math.round(Math.max(0, Math.min(1, x)) * (SEQUENTIAL - 1));
+        return Coloring.sequentialColumn(x);
     }
 
     /** Horizontal texture coordinate of a column (the centre of its cell). */

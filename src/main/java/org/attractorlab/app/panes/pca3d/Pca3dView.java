@@ -15,8 +15,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
-import org.attractorlab.app.charts.ChartStyle;
+import org.attractorlab.figure.ChartStyle;
 import org.attractorlab.app.fx.Disposer;
+import java.awt.image.BufferedImage;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.transform.Transform;
+import org.attractorlab.figure.Figure;
+import org.attractorlab.figure.FigureFormat;
+import org.attractorlab.figure.TrajectoryFigure;
 
 /**
  * The hidden-state trajectories of the probe trials in the space of the first three principal components, one
@@ -174,6 +182,36 @@ public final class Pca3dView extends BorderPane {
 
     private static Color fx(java.awt.Color c) {
         return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
+    }
+
+    /**
+     * The pane as a figure, seen from the current camera: for PNG, a snapshot of the 3D scene at {@code scale}
+     * times its size on screen with the key and axes drawn around it; otherwise the trajectories and points
+     * projected and depth-sorted as vector lines. Null before the first scene. FX thread.
+     */
+    public Figure figure(FigureFormat format, double scale) {
+        TrajectoryFigure.Data d = vm.figureData();
+        if (d == null) {
+            return null;
+        }
+        BufferedImage image = null;
+        if (format == FigureFormat.PNG) {
+            SnapshotParameters p = new SnapshotParameters();
+            p.setTransform(Transform.scale(scale, scale));
+            WritableImage shot = rig.subScene().snapshot(p, null);
+            int w = (int) shot.getWidth();
+            int h = (int) shot.getHeight();
+            int[] argb = new int[w * h];
+            shot.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+            image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+            image.setRGB(0, 0, w, h, argb, 0, w);
+        }
+        return new TrajectoryFigure(d, rig.camera(), image);
+    }
+
+    /** The 3D sub-scene's size on screen, {width, height}. */
+    public double[] sceneSize() {
+        return new double[]{rig.subScene().getWidth(), rig.subScene().getHeight()};
     }
 
     /** The 3D sub-scene (for snapshots). */

@@ -31,6 +31,7 @@ import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.app.session.AnalysisHub;
 import org.attractorlab.core.task.ConditionTable;
+import org.attractorlab.figure.TrajectoryFigure;
 
 /**
  * The 3D PCA trajectories: turns every analysis frame into one tube mesh of all probe trials (off the FX thread;
@@ -306,6 +307,16 @@ public final class Pca3dViewModel {
     /** Vertices of the trajectory mesh shown. */
     public int vertexCount() {
         return scene.get() == null ? 0 : scene.get().mesh().vertexCount();
+    }
+
+    /** What the pane shows, for an exported figure; null before the first scene. FX thread. */
+    public TrajectoryFigure.Data figureData() {
+        TrajectoryScene s = scene.get();
+        if (s == null) {
+            return null;
+        }
+        return new TrajectoryFigure.Data(s.step(), s.steps(), s.shown(), s.path(), s.emphasised(), s.dimmed(),
+                s.coloring(), s.normalization(), s.varianceRatio(), fixedProjected, fixedStable, fixedModes);
     }
 
     public void dispose() {

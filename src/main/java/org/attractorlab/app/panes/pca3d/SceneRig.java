@@ -24,6 +24,7 @@ import javafx.scene.shape.VertexFormat;
 import javafx.scene.transform.Affine;
 import javafx.scene.transform.NonInvertibleTransformException;
 import javafx.scene.transform.Rotate;
+import org.attractorlab.figure.Camera;
 
 /**
  * The 3D scene of the pane: a sub-scene with depth buffer and antialiasing, a turntable camera (drag to orbit,
@@ -31,9 +32,9 @@ import javafx.scene.transform.Rotate;
  * scene points to the screen, for labels and for picking thin lines by proximity.
  */
 final class SceneRig {
-    static final double TILT = 22;
-    static final double YAW = -38;
-    static final double DISTANCE = 540;
+    static final double TILT = Camera.DEFAULT.tilt();
+    static final double YAW = Camera.DEFAULT.yaw();
+    static final double DISTANCE = Camera.DEFAULT.distance();
 
     private final Group world = new Group();
     private final Group fixedPoints = new Group();
@@ -245,5 +246,11 @@ final class SceneRig {
 
     double yaw() {
         return yaw.getAngle();
+    }
+
+    /** The current view as a figure camera (the same projection as {@link #project}). */
+    Camera camera() {
+        return new Camera(yaw.getAngle(), tilt.getAngle(), -camera.getTranslateZ(), cameraRig.getTranslateX(),
+                cameraRig.getTranslateY(), camera.getFieldOfView());
     }
 }

@@ -1,5 +1,8 @@
 package org.attractorlab.app.panes.pca3d;
 
+import org.attractorlab.figure.Coloring;
+import org.attractorlab.figure.Normalization;
+
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;

@@ -23,7 +23,8 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.attractorlab.app.charts.Heatmap;
-import org.attractorlab.app.charts.HeatmapData;
+import org.attractorlab.figure.HeatmapData;
+import org.attractorlab.figure.Heatmaps;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
 import org.attractorlab.app.selection.SelectionModel;
@@ -51,8 +52,6 @@ public final class RsaViewModel {
     static final int CROSSNOBIS_FOLDS = 2;
     /** Default window: the last this many steps. */
     static final int DEFAULT_WINDOW = 10;
-    /** Longer lists of grouping columns are not written on the axes (they are in every cell's tooltip). */
-    private static final int MAX_AXIS_TITLE = 24;
 
     /** The settings of one computation. */
     record Settings(List<String> columns, Distance distance, int fromStep, int toStep, String model,
@@ -197,40 +196,13 @@ public final class RsaViewModel {
         RsaResult r = Rsa.compute(f.states(), o);
         ConditionTable table = f.states().conditions();
         ConditionGrouping g = ConditionGrouping.of(table, o.conditionColumns());
-        double[][] values = g.values();
-        List<String> labels = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (double[] tuple : values) {
-            List<String> parts = new ArrayList<>();
-            List<String> named = new ArrayList<>();
-            for (int c = 0; c < tuple.length; c++) {
-                String v = valueLabel(table, o.conditionColumns().get(c), tuple[c]);
-                parts.add(v);
-                named.add(o.conditionColumns().get(c) + "=" + v);
-            }
-            labels.add(String.join(",", parts));
-            names.add(String.join(", ", named));
-        }
-        String title = String.join(", ", o.conditionColumns());
-        HeatmapData heat = HeatmapData.square(labels, names, r.data().matrix(),
-                title.length() > MAX_AXIS_TITLE ? "conditions" : title,
-                o.distance().key(), "%.3g");
+        HeatmapData heat = Heatmaps.rdm(r, table, o);
         return new Shown(f, o, r, g, heat, scoreText(o, r));
     }
 
     /** A condition value as text: its level label for a categorical column, else the number. */
     static String valueLabel(ConditionTable table, String column, double v) {
-        List<String> levels = table.levels(column);
-        if (levels != null && v == Math.rint(v) && v >= 0 && v < levels.size()) {
-            return levels.get((int) v);
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
+        return Heatmaps.valueLabel(table, column, v);
     }
 
     static String scoreText(RsaOptions o, RsaResult r) {

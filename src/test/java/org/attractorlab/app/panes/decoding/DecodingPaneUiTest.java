@@ -25,7 +25,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
 import org.attractorlab.app.charts.Heatmap;
-import org.attractorlab.app.charts.HeatmapData;
+import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.app.session.TrainingService.Phase;
 import org.attractorlab.core.analysis.decode.CrossTemporalResult;

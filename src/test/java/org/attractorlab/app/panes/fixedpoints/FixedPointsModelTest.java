@@ -1,5 +1,7 @@
 package org.attractorlab.app.panes.fixedpoints;
 
+import org.attractorlab.figure.FixedPointOverlay;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

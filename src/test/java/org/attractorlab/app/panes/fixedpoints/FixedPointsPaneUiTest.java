@@ -1,5 +1,7 @@
 package org.attractorlab.app.panes.fixedpoints;
 
+import org.attractorlab.figure.FixedPointOverlay;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +25,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
-import org.attractorlab.app.charts.ChartStyle;
+import org.attractorlab.figure.ChartStyle;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.app.session.TrainingService.Phase;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;

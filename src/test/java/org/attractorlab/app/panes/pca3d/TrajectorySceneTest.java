@@ -1,5 +1,8 @@
 package org.attractorlab.app.panes.pca3d;
 
+import org.attractorlab.figure.Coloring;
+import org.attractorlab.figure.Normalization;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -18,7 +18,7 @@ import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
 import org.attractorlab.app.charts.Heatmap;
-import org.attractorlab.app.charts.HeatmapData;
+import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.app.session.TrainingService.Phase;
 import org.attractorlab.core.analysis.rsa.Distance;
 import org.attractorlab.core.analysis.rsa.Rsa;

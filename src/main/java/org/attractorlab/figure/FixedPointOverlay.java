@@ -1,4 +1,4 @@
-package org.attractorlab.app.panes.fixedpoints;
+package org.attractorlab.figure;
 
 import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;
 import org.attractorlab.core.analysis.pca.PcaResult;
@@ -87,7 +87,7 @@ public record FixedPointOverlay(int step, float[][] projected, boolean[] stable,
     }
 
     /** The largest range (max - min) of any coordinate of [.., k] projections; 1 if there is none. */
-    static double extent(float[] projections, int k) {
+    public static double extent(float[] projections, int k) {
         if (projections == null || k < 1 || projections.length < k) {
             return 1;
         }

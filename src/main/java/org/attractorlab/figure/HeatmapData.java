@@ -1,4 +1,4 @@
-package org.attractorlab.app.charts;
+package org.attractorlab.figure;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.attractorlab.app.panes.pca3d;
+package org.attractorlab.figure;
 
 /**
  * Maps principal-component scores into the scene: centred on the middle of the data's bounding box and scaled
@@ -8,11 +8,11 @@ package org.attractorlab.app.panes.pca3d;
  * @param min data minimum of PC1..PC3
  * @param max data maximum of PC1..PC3
  */
-record Normalization(float[] min, float[] max, float scale) {
-    static final float HALF = 100f;
+public record Normalization(float[] min, float[] max, float scale) {
+    public static final float HALF = 100f;
 
     /** Fits the box of {@code points} points of {@code k} coordinates each (missing coordinates are 0). */
-    static Normalization fit(float[] scores, int k, int points) {
+    public static Normalization fit(float[] scores, int k, int points) {
         float[] min = {Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY};
         float[] max = {Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY};
         for (int p = 0; p < points; p++) {
@@ -36,13 +36,13 @@ record Normalization(float[] min, float[] max, float scale) {
     }
 
     /** Scene coordinate c (0 = x, 1 = y, 2 = z) of the score v on component c. */
-    float toScene(int c, float v) {
+    public float toScene(int c, float v) {
         float s = (v - (min[c] + max[c]) / 2) * scale;
         return c == 0 ? s : -s;
     }
 
     /** Scene position of a score triple, written at out[off..off+2]. */
-    void toScene(float x, float y, float z, float[] out, int off) {
+    public void toScene(float x, float y, float z, float[] out, int off) {
         out[off] = toScene(0, x);
         out[off + 1] = toScene(1, y);
         out[off + 2] = toScene(2, z);

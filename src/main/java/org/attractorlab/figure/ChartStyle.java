@@ -1,4 +1,4 @@
-package org.attractorlab.app.charts;
+package org.attractorlab.figure;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -16,6 +16,13 @@ public final class ChartStyle {
     public static final Color[] PALETTE = {
             new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
             new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)};
+
+    static {
+        // JFreeChart draws rotated text (vertical axis labels) through TextLayout by default, a workaround for
+        // old JDKs that turns the text into outlines in SVG and PDF; Graphics2D.drawString after a rotation is
+        // right on JDK 17 and keeps the labels as text
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
 
     private ChartStyle() {
     }

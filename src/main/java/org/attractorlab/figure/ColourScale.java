@@ -1,4 +1,4 @@
-package org.attractorlab.app.charts;
+package org.attractorlab.figure;
 
 import java.awt.Color;
 import java.awt.Paint;

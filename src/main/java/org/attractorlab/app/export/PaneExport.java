@@ -1,0 +1,49 @@
+package org.attractorlab.app.export;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * Puts "Export figure..." on a pane without the pane knowing: a small button at the right of the pane's top bar
+ * that calls {@link ExportViewModel#export}; a press anywhere in the pane makes it the pane the keyboard shortcut
+ * exports.
+ */
+public final class PaneExport {
+    /** The keyboard shortcut, as shown in tooltips. */
+    public static final String SHORTCUT = "Ctrl+E";
+
+    private PaneExport() {
+    }
+
+    /** Adds the button and the menu to {@code view}, registered as {@code pane}. */
+    public static Button attach(ExportViewModel vm, String pane, BorderPane view) {
+        Button button = new Button("Export\u2026");
+        button.setId("export-" + pane);
+        button.getStyleClass().addAll("small", "flat");
+        button.setMinWidth(Button.USE_PREF_SIZE);
+        button.setTooltip(new Tooltip("Export figure\u2026 (" + SHORTCUT + "): save this pane as PNG (chosen dpi), "
+                + "SVG or PDF"));
+        button.setOnAction(e -> vm.export(pane, view.getScene() == null ? null : view.getScene().getWindow()));
+        Node top = view.getTop();
+        HBox bar = new HBox(4);
+        bar.setAlignment(Pos.TOP_LEFT);
+        if (top != null) {
+            HBox.setHgrow(top, Priority.ALWAYS);
+            bar.getChildren().add(top);
+        } else {
+            javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            bar.getChildren().add(spacer);
+        }
+        bar.getChildren().add(button);
+        view.setTop(bar);
+        view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> vm.touched(pane));
+        return button;
+    }
+}

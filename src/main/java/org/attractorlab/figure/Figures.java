@@ -1,0 +1,90 @@
+package org.attractorlab.figure;
+
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.XYDataset;
+
+/**
+ * The exported figures of the panes, built from analysis results with the same chart classes as the panes, always
+ * in the light theme (a figure for a paper or a slide does not follow the app's dark theme). The panes' "Export
+ * figure..." and the command line's {@code export} both come here.
+ */
+public final class Figures {
+    private static final Font SUBTITLE = new Font("SansSerif", Font.PLAIN, 11);
+
+    private Figures() {
+    }
+
+    /** Loss (log or linear) and accuracy against training step. */
+    public static Figure loss(LossSeries series, boolean log) {
+        return new ChartFigure(LossChart.create(series, log, false));
+    }
+
+    /** A heatmap with a title and optional subtitle lines. */
+    public static JFreeChart heatmap(HeatmapData data, String title, String... subtitles) {
+        HeatmapChart h = new HeatmapChart(title, false);
+        h.chart().getTitle().setFont(new Font("SansSerif", Font.BOLD, 13));
+        int at = 0;
+        for (String s : subtitles) {
+            if (s != null && !s.isEmpty()) {
+                TextTitle t = new TextTitle(s, SUBTITLE);
+                t.setPaint(ChartStyle.foreground(false));
+                h.chart().addSubtitle(at++, t);
+            }
+        }
+        h.show(data);
+        return h.chart();
+    }
+
+    /** The RDM, with the comparison with the model RDM (if any) under the title. */
+    public static Figure rdm(HeatmapData data, int step, String score) {
+        return new ChartFigure(heatmap(data, "RDM" + atStep(step), score));
+    }
+
+    /** The mean-angle matrix above the angle spectrum of one pair (null: the matrix alone). */
+    public static Figure angles(HeatmapData data, int step, XYDataset pair, String pairTitle) {
+        Figure matrix = new ChartFigure(heatmap(data, "Subspace angles" + atStep(step)));
+        if (pair == null) {
+            return matrix;
+        }
+        Figure spectrum = new ChartFigure(AngleSpectrumChart.create(pair, pairTitle, false));
+        return new StackedFigure(matrix.title(), true, List.of(matrix, spectrum), 0.7, 0.3);
+    }
+
+    /** The cross-temporal decoding matrix, with the OOD quadrant test below it when there is one. */
+    public static Figure decoding(HeatmapData data, String title, int step, CategoryDataset ood, double oodLower) {
+        Figure matrix = new ChartFigure(heatmap(data, "Decoding " + title, step >= 0 ? "at training step " + step : ""));
+        if (ood == null || ood.getRowCount() == 0) {
+            return matrix;
+        }
+        JFreeChart bars = OodChart.create(ood, false);
+        bars.setTitle(new TextTitle(OodChart.TITLE, new Font("SansSerif", Font.BOLD, 12)));
+        bars.getTitle().setPaint(ChartStyle.foreground(false));
+        OodChart.setLowerBound(bars, oodLower);
+        return new StackedFigure(matrix.title(), true, List.of(matrix, new ChartFigure(bars)), 0.62, 0.38);
+    }
+
+    /** The eigenvalue spectrum, equal scales on both axes. */
+    public static Figure eigenvalues(XYDataset selected, XYDataset all, boolean continuous) {
+        EigenvalueChart c = new EigenvalueChart(selected, all, false, EigenvalueChart.TITLE);
+        c.setContinuous(continuous);
+        return c.figure();
+    }
+
+    /** The fixed points in PC1-PC2 (left) beside their eigenvalue spectrum (right). */
+    public static Figure fixedPoints(FixedPointOverlay points, float[] projections, int trials, int steps, int k,
+                                     double[] ratio, XYDataset selected, XYDataset all, boolean continuous) {
+        List<Figure> parts = new ArrayList<>();
+        parts.add(new ChartFigure(FixedPointsChart.create(points, projections, trials, steps, k, ratio, false)));
+        parts.add(eigenvalues(selected, all, continuous));
+        return new StackedFigure("Fixed points", false, parts, 1, 1);
+    }
+
+    private static String atStep(int step) {
+        return step >= 0 ? ", training step " + step : "";
+    }
+}

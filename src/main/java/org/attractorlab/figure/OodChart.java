@@ -1,0 +1,118 @@
+package org.attractorlab.figure;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.RectangleEdge;
+import org.attractorlab.core.analysis.decode.OodQuadrantResult;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * The bar chart of the OOD quadrant test: per latent and held-out quadrant, the OOD r^2 (orange) beside the
+ * in-distribution r^2 (blue), styled like the other charts.
+ */
+public final class OodChart {
+    /** Series keys. */
+    public static final String OOD_SERIES = "OOD (held out)";
+    public static final String IN_SERIES = "in-distribution";
+    public static final String TITLE = "Out-of-distribution quadrant test";
+
+    private OodChart() {
+    }
+
+    /**
+     * Fills {@code data} (replacing its content, one change event) with the test's r^2: per latent and held-out
+     * quadrant, {@link #OOD_SERIES} and {@link #IN_SERIES}.
+     */
+    public static void fill(DefaultCategoryDataset data, OodQuadrantResult r) {
+        data.setNotify(false);
+        data.clear();
+        for (int d = 0; d < r.dims(); d++) {
+            for (int q = 0; q < r.quadrants().length; q++) {
+                String category = category(r.latentColumns().get(d), quadrantLabel((long) r.quadrants()[q], r.dims()));
+                data.addValue(r.ood(q, d), OOD_SERIES, category);
+                data.addValue(r.inDistribution(q, d), IN_SERIES, category);
+            }
+        }
+        data.setNotify(true);
+    }
+
+    /** The sign pattern of an orthant code sum_d 2^d [x_d &lt; 0], e.g. 1 -&gt; "(-,+)" for two dimensions. */
+    public static String quadrantLabel(long code, int dims) {
+        StringBuilder b = new StringBuilder("(");
+        for (int d = 0; d < dims; d++) {
+            b.append(d > 0 ? "," : "").append((code >> d & 1) == 1 ? "-" : "+");
+        }
+        return b.append(')').toString();
+    }
+
+    /**
+     * The chart's category of a latent and a held-out quadrant, e.g. "x0 \u2212+" for x0 with "(-,+)" (a minus
+     * sign, not a hyphen, so that a wrapped axis label breaks only at the space).
+     */
+    public static String category(String latent, String quadrantLabel) {
+        return latent + " " + quadrantLabel.replaceAll("[(),]", "").replace('-', '\u2212');
+    }
+
+    /**
+     * Where the r^2 axis starts: 0, or below it in steps of 0.25 down to the lowest r^2, but not below -1 (the r^2
+     * of a poor fit can be far below 0; the tooltips give the values).
+     */
+    public static double lowerBound(OodQuadrantResult result) {
+        double lowest = 0;
+        for (double v : result.oodR2()) {
+            lowest = Math.min(lowest, v);
+        }
+        for (double v : result.inDistributionByQuadrant()) {
+            lowest = Math.min(lowest, v);
+        }
+        return Math.max(-1, Math.floor(lowest * 4) / 4);
+    }
+
+    /** A chart of {@code data} (series: OOD, in-distribution; categories: latent and quadrant). */
+    public static JFreeChart create(CategoryDataset data, boolean dark) {
+        CategoryAxis categories = new CategoryAxis();
+        categories.setMaximumCategoryLabelLines(2);
+        NumberAxis r2 = new NumberAxis("r\u00b2");
+        r2.setRange(0, 1);
+        BarRenderer bars = new BarRenderer();
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        bars.setItemMargin(0.05);
+        bars.setSeriesPaint(0, ChartStyle.PALETTE[1]);
+        bars.setSeriesPaint(1, ChartStyle.PALETTE[0]);
+        bars.setDefaultToolTipGenerator((ds, row, col) -> String.format(Locale.ROOT, "%s, %s: %.3f",
+                ds.getRowKey(row), ds.getColumnKey(col), ds.getValue(row, col).doubleValue()));
+        CategoryPlot plot = new CategoryPlot(data, categories, r2, bars);
+        JFreeChart chart = new JFreeChart(null, null, plot, true);
+        ChartStyle.apply(chart, dark);
+        chart.getLegend().setPosition(RectangleEdge.TOP);
+        chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 10));
+        Color fg = ChartStyle.foreground(dark);
+        plot.setBackgroundPaint(ChartStyle.background(dark));
+        plot.setRangeGridlinePaint(ChartStyle.grid(dark));
+        plot.setOutlineVisible(false);
+        for (Axis a : new Axis[]{categories, r2}) {
+            a.setLabelPaint(fg);
+            a.setTickLabelPaint(fg);
+            a.setAxisLinePaint(fg);
+            a.setTickMarkPaint(fg);
+            a.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+            a.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 10));
+        }
+        return chart;
+    }
+
+    /** Shows r^2 from {@code lower} to 1. */
+    public static void setLowerBound(JFreeChart chart, double lower) {
+        chart.getCategoryPlot().getRangeAxis().setRange(lower, 1);
+    }
+}
