@@ -120,7 +120,7 @@ public final class Pca3dViewModel {
             return;
         }
         pending.set(new TrajectoryScene.Request(f, selection.colorByProperty().get(), selection.trialsProperty().get(),
-                selectedOnly.get(), limit.get()));
+                selectedOnly.get(), limit.get(), fixedProjected));
         if (building.compareAndSet(false, true)) {
             schedule();
         }
@@ -195,7 +195,9 @@ public final class Pca3dViewModel {
 
     /**
      * Shows fixed points: stable ones as dark filled marks, unstable ones as red hollow marks with their unstable
-     * modes as short segments. All coordinates are PC scores on the current frame's basis; null clears.
+     * modes as short segments. All coordinates are PC scores on the current frame's basis; null clears. The view
+     * widens to hold the points (see {@link Normalization}); until the rebuilt scene arrives they are drawn
+     * clamped into the current view.
      *
      * @param projected    [n][3] fixed points
      * @param stable       [n] whether each is stable
@@ -210,6 +212,8 @@ public final class Pca3dViewModel {
         fixedStable = stable;
         fixedModes = modeSegments;
         updateFixedPoints();
+        // the view's box widens to hold the new points: the scene is rebuilt around them
+        requestBuild();
     }
 
     private void updateFixedPoints() {
