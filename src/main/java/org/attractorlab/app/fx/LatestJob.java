@@ -56,11 +56,14 @@ public final class LatestJob<T> {
         try {
             Supplier<T> w;
             while ((w = pending.getAndSet(null)) != null) {
+                long t0 = System.nanoTime();
                 try {
                     T result = w.get();
                     done.set(result);
                 } catch (RuntimeException e) {
                     done.set(new Failure(e.getMessage() == null ? e.toString() : e.getMessage()));
+                } finally {
+                    WorkMeter.since(t0);
                 }
             }
         } finally {

@@ -71,6 +71,7 @@ public final class LiveAnalysis implements AutoCloseable {
     }
 
     private void work() {
+        long t0 = System.nanoTime();
         try {
             compute();
         } catch (RuntimeException e) {
@@ -78,6 +79,7 @@ public final class LiveAnalysis implements AutoCloseable {
                 error.set(e.getMessage() == null ? e.toString() : e.getMessage());
             }
         } finally {
+            org.attractorlab.app.fx.WorkMeter.since(t0);
             scheduled.set(false);
             if (!closed && (pending.get() != null || pendingHistory.get() != null)) {
                 schedule();

@@ -139,7 +139,9 @@ public final class Pca3dViewModel {
         try {
             TrajectoryScene.Request r;
             while ((r = pending.getAndSet(null)) != null && !disposed) {
+                long t0 = System.nanoTime();
                 built.set(TrajectoryScene.build(r));
+                org.attractorlab.app.fx.WorkMeter.since(t0);
                 if (posted.compareAndSet(false, true)) {
                     fx.execute(this::apply);
                 }
