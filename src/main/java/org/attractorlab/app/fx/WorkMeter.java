@@ -3,7 +3,7 @@ package org.attractorlab.app.fx;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts the wall time the app's background analysis threads spend working (live analysis, pane analyses, mesh
+ * Counts the processor time the app's background analysis threads spend working (live analysis, pane analyses, mesh
  * builds), so that the live refresh can keep that work to a fraction of the time training runs (see
  * {@link org.attractorlab.app.session.AnalysisHub}). Thread-safe.
  */
@@ -18,8 +18,19 @@ public final class WorkMeter {
         return NANOS.get();
     }
 
-    /** Adds the time since {@code startNanos} (a {@link System#nanoTime()} reading) to the total. */
-    public static void since(long startNanos) {
-        NANOS.addAndGet(Math.max(0, System.nanoTime() - startNanos));
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The calling thread's processor time now, to pass to {@link #since} from the same thread. */
+    public static long start() {
+        return CPU.getCurrentThreadCpuTime();
+    }
+
+    /**
+     * Adds the calling thread's processor time since {@code start} (from {@link #start()}) to the total: processor
+     * time, not wall time, so that a busy machine, which stretches the wall time, does not starve the refresh.
+     */
+    public static void since(long start) {
+        NANOS.addAndGet(Math.max(0, CPU.getCurrentThreadCpuTime() - start));
     }
 }

@@ -80,6 +80,7 @@ public final class Pca3dViewModel {
         if (background == null) {
             owned = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "attractor-lab-pca3d");
+                t.setPriority(org.attractorlab.app.fx.LatestJob.ANALYSIS_PRIORITY);
                 t.setDaemon(true);
                 return t;
             });
@@ -139,7 +140,7 @@ public final class Pca3dViewModel {
         try {
             TrajectoryScene.Request r;
             while ((r = pending.getAndSet(null)) != null && !disposed) {
-                long t0 = System.nanoTime();
+                long t0 = org.attractorlab.app.fx.WorkMeter.start();
                 built.set(TrajectoryScene.build(r));
                 org.attractorlab.app.fx.WorkMeter.since(t0);
                 if (posted.compareAndSet(false, true)) {
