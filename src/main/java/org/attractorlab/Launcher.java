@@ -5,7 +5,7 @@ import org.attractorlab.cli.Cli;
 /**
  * The single entry point. With no arguments it opens the desktop app on the flip-flop sample; {@code app RUN_DIR}
  * opens the app on a saved session (a run directory from the app or from {@code train}); any other sub-command
- * runs the CLI (which never loads JavaFX).
+ * runs the CLI (which never loads JavaFX); {@code bench-app} runs the app's benchmark in its window.
  */
 public final class Launcher {
     /** The sub-command that opens the desktop app: {@code app [RUN_DIR]}. */
@@ -40,6 +40,10 @@ public final class Launcher {
             javafx.application.Application.launch(org.attractorlab.app.AttractorLabApp.class,
                     java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        if (args[0].equals("bench-app")) {
+            // the app's own benchmark needs the window, which the CLI never loads
+            System.exit(org.attractorlab.app.bench.AppBench.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
         System.exit(Cli.run(args));
     }

@@ -95,6 +95,16 @@ public final class AppWindow {
     /** A window whose sessions autosave under {@code sessions}. */
     public AppWindow(ExperimentConfig initial, boolean dark, java.nio.file.Path sessions) {
         this.dark = dark;
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            // drawing first when the processor is short (effective with -XX:ThreadPriorityPolicy=1, as root)
+            Thread.currentThread().setPriority(Thread.NORM_PRIORITY + 2);
+            // the FX thread waits for the renderer to finish the last frame: it gets the same priority
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("QuantumRenderer")) {
+                    t.setPriority(Thread.NORM_PRIORITY + 2);
+                }
+            }
+        }
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         session = new SessionViewModel(initial, drain, SNAPSHOT_EVERY);

@@ -1,6 +1,7 @@
 package org.attractorlab.figure;
 
 import java.util.List;
+import java.util.Locale;
 import org.attractorlab.core.io.TrainingRow;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -55,12 +56,59 @@ public final class LossSeries {
         }
     }
 
-    /** One change event per series. */
+    /** One change event: the plot re-fits its axes over every dataset and redraws all series once. */
     public void fireChanged() {
         trainLoss.fireSeriesChanged();
-        validationLoss.fireSeriesChanged();
-        trainAccuracy.fireSeriesChanged();
-        validationAccuracy.fireSeriesChanged();
+    }
+
+    /**
+     * "step 120 · loss 0.0345 · accuracy 0.91 (validation ...)" for the logged step nearest to {@code step}, or ""
+     * before the first step.
+     */
+    public String describeAt(double step) {
+        int i = nearest(trainLoss, step);
+        if (i < 0) {
+            return "";
+        }
+        int at = trainLoss.getX(i).intValue();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "step %d \u00b7 loss %.4g", at,
+                trainLoss.getY(i).doubleValue()));
+        int a = nearest(trainAccuracy, at);
+        if (a >= 0 && trainAccuracy.getX(a).intValue() == at) {
+            b.append(String.format(Locale.ROOT, " \u00b7 accuracy %.3f", trainAccuracy.getY(a).doubleValue()));
+        }
+        int v = nearest(validationLoss, at);
+        if (v >= 0 && validationLoss.getX(v).intValue() <= at) {
+            b.append(String.format(Locale.ROOT, "%nvalidation (step %d): loss %.4g", validationLoss.getX(v).intValue(),
+                    validationLoss.getY(v).doubleValue()));
+            int va = nearest(validationAccuracy, validationLoss.getX(v).doubleValue());
+            if (va >= 0) {
+                b.append(String.format(Locale.ROOT, " \u00b7 accuracy %.3f", validationAccuracy.getY(va).doubleValue()));
+            }
+        }
+        return b.toString();
+    }
+
+    /** Index of the item of an x-ascending series nearest to x, or -1 for an empty series. */
+    private static int nearest(XYSeries s, double x) {
+        int n = s.getItemCount();
+        if (n == 0) {
+            return -1;
+        }
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.getX(mid).doubleValue() < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo > 0 && Math.abs(s.getX(lo - 1).doubleValue() - x) <= Math.abs(s.getX(lo).doubleValue() - x)) {
+            lo--;
+        }
+        return lo;
     }
 
     public void clear() {

@@ -61,7 +61,8 @@ public final class TrajectoryFigure implements Figure {
          */
         public static Data of(int step, float[] projections, int trials, int steps, int k, double[] ratio,
                               ConditionTable conditions, String colorBy, FixedPointOverlay fixed) {
-            Normalization norm = Normalization.fit(projections, k, trials * steps);
+            Normalization norm = Normalization.fit(projections, k, trials * steps,
+                    fixed == null ? null : fixed.projected());
             String column = colorBy != null ? colorBy : conditions.names().isEmpty() ? null : conditions.names().get(0);
             if (column != null && !conditions.has(column)) {
                 throw new IllegalArgumentException("no condition column '" + column + "' to colour by; columns are "
@@ -192,7 +193,7 @@ public final class TrajectoryFigure implements Figure {
         float[] scenePoints = new float[3 * points.length];
         for (int i = 0; i < points.length; i++) {
             float[] p = points[i];
-            norm.toScene(p[0], p.length > 1 ? p[1] : 0f, p.length > 2 ? p[2] : 0f, scenePoints, 3 * i);
+            norm.toSceneClamped(p[0], p.length > 1 ? p[1] : 0f, p.length > 2 ? p[2] : 0f, scenePoints, 3 * i);
         }
         double[] s = new double[scenePoints.length];
         camera.project(scenePoints, plot.getX(), plot.getY(), plot.getWidth(), plot.getHeight(), s);
@@ -216,8 +217,8 @@ public final class TrajectoryFigure implements Figure {
         float[] ends = new float[6];
         double[] e = new double[6];
         for (float[][] m : modes) {
-            norm.toScene(m[0][0], m[0][1], m[0][2], ends, 0);
-            norm.toScene(m[1][0], m[1][1], m[1][2], ends, 3);
+            norm.toSceneClamped(m[0][0], m[0][1], m[0][2], ends, 0);
+            norm.toSceneClamped(m[1][0], m[1][1], m[1][2], ends, 3);
             camera.project(ends, plot.getX(), plot.getY(), plot.getWidth(), plot.getHeight(), e);
             if (!Double.isNaN(e[0]) && !Double.isNaN(e[3])) {
                 items.add(new Item((e[2] + e[5]) / 2 - 0.3, new Line2D.Double(e[0], e[1], e[3], e[4]), UNSTABLE,

@@ -16,10 +16,16 @@ import java.util.function.Supplier;
  * @param <T> the result type
  */
 public final class LatestJob<T> {
+    /**
+     * Priority of the app's analysis threads: below training (and far below the FX thread), so that drawing and
+     * training keep the processor when it is short. The JVM applies priorities on Linux only with
+     * {@code -XX:ThreadPriorityPolicy=1}, which the launcher and the tests pass.
+     */
+    public static final int ANALYSIS_PRIORITY = Thread.MIN_PRIORITY + 1;
     private static final ExecutorService SHARED = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "attractor-lab-pane-analysis");
         t.setDaemon(true);
-        t.setPriority(Thread.NORM_PRIORITY - 1);
+        t.setPriority(ANALYSIS_PRIORITY);
         return t;
     });
 
@@ -56,11 +62,14 @@ public final class LatestJob<T> {
         try {
             Supplier<T> w;
             while ((w = pending.getAndSet(null)) != null) {
+                long t0 = org.attractorlab.app.fx.WorkMeter.start();
                 try {
                     T result = w.get();
                     done.set(result);
                 } catch (RuntimeException e) {
                     done.set(new Failure(e.getMessage() == null ? e.toString() : e.getMessage()));
+                } finally {
+                    WorkMeter.since(t0);
                 }
             }
         } finally {

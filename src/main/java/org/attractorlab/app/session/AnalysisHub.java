@@ -1,5 +1,6 @@
 package org.attractorlab.app.session;
 
+import org.attractorlab.app.fx.WorkMeter;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.attractorlab.app.fx.FrameDrain;
@@ -7,12 +8,27 @@ import org.attractorlab.app.fx.FrameDrain;
 /**
  * Brings analysis frames to the FX thread: once per frame it polls the live analysis of the current training
  * service and publishes the newest frame in {@link #frameProperty()}, which every pane's view model observes.
+ *
+ * <p>The live refresh is budgeted: a training snapshot is analysed only once the background analysis work caused
+ * by the previous refresh (live analysis, the panes' analyses, the 3D mesh; see {@link WorkMeter}) is at most
+ * {@link #BUDGET} of the time since then, and at least {@link #MIN_INTERVAL_NANOS} after it. A cheap analysis
+ * thus refreshes a few times a second; an expensive one (large networks, a busy machine) less often, so training
+ * keeps most of the processor. Snapshots arriving meanwhile wait, newest first; the last one is always shown.
  */
 public final class AnalysisHub {
     private final ReadOnlyObjectWrapper<AnalysisFrame> frame = new ReadOnlyObjectWrapper<>();
     private final Runnable unregisterDrain;
     private final Runnable unregisterService;
+    /** Background analysis may take this fraction of the wall time while training runs. */
+    public static final double BUDGET = 0.2;
+    /** At most this many refreshes a second: 1 / interval. */
+    public static final long MIN_INTERVAL_NANOS = 150_000_000L;
     private LiveAnalysis live;
+    private final java.util.concurrent.atomic.AtomicReference<TrainingService.Snapshot> deferred =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private long lastRefresh;
+    private long workAtRefresh;
+    private boolean refreshed;
     private volatile boolean followLive = true;
     private final org.attractorlab.app.fx.LatestJob<AnalysisFrame> external;
     private final javafx.beans.property.ReadOnlyBooleanWrapper showingExternal =
@@ -87,19 +103,39 @@ public final class AnalysisHub {
         }
         live = new LiveAnalysis(service.experiment());
         LiveAnalysis target = live;
+        deferred.set(null);
         service.setSnapshotListener(snapshot -> {
             if (followLive) {
-                target.submit(snapshot);
+                deferred.set(snapshot);
             }
         });
         frame.set(null);
         var h = service.history();
-        target.submit(h.get(h.size() - 1)); // the newest network: step 0 for a new session, the saved one when reopened
+        refresh(target, h.get(h.size() - 1)); // the newest network: step 0 for a new session, the saved one when reopened
+    }
+
+    private void refresh(LiveAnalysis target, TrainingService.Snapshot s) {
+        lastRefresh = System.nanoTime();
+        workAtRefresh = WorkMeter.total();
+        refreshed = true;
+        target.submit(s);
+    }
+
+    /** Whether the work since the last refresh leaves room for another within the budget. */
+    private boolean due() {
+        long since = System.nanoTime() - lastRefresh;
+        return !refreshed || since >= MIN_INTERVAL_NANOS && since * BUDGET >= WorkMeter.total() - workAtRefresh;
     }
 
     private void poll() {
         if (live == null) {
             return;
+        }
+        if (deferred.get() != null && due()) {
+            TrainingService.Snapshot s = deferred.getAndSet(null);
+            if (s != null && followLive) {
+                refresh(live, s);
+            }
         }
         AnalysisFrame f = live.poll();
         if (f != null) {
@@ -119,9 +155,12 @@ public final class AnalysisHub {
     public void setFollowLive(boolean follow) {
         followLive = follow;
         TrainingService s = service;
+        if (!follow) {
+            deferred.set(null);
+        }
         if (follow && live != null && s != null) {
             var h = s.history();
-            live.submit(h.get(h.size() - 1));
+            refresh(live, h.get(h.size() - 1));
         }
     }
 

@@ -42,6 +42,7 @@ public final class LiveAnalysis implements AutoCloseable {
         this.probe = experiment.probe(PROBE_TRIALS);
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "attractor-lab-analysis");
+            t.setPriority(org.attractorlab.app.fx.LatestJob.ANALYSIS_PRIORITY);
             t.setDaemon(true);
             return t;
         });
@@ -71,6 +72,7 @@ public final class LiveAnalysis implements AutoCloseable {
     }
 
     private void work() {
+        long t0 = org.attractorlab.app.fx.WorkMeter.start();
         try {
             compute();
         } catch (RuntimeException e) {
@@ -78,6 +80,7 @@ public final class LiveAnalysis implements AutoCloseable {
                 error.set(e.getMessage() == null ? e.toString() : e.getMessage());
             }
         } finally {
+            org.attractorlab.app.fx.WorkMeter.since(t0);
             scheduled.set(false);
             if (!closed && (pending.get() != null || pendingHistory.get() != null)) {
                 schedule();

@@ -131,6 +131,7 @@ public final class SessionViewModel {
         if (old != null) {
             old.close();
         }
+        unshown = null;
         TrainingService s = new TrainingService(Experiment.create(config.get()), snapshotEvery);
         service.set(s);
         status.set(s.lastStatus());
@@ -189,6 +190,10 @@ public final class SessionViewModel {
                 c.model().cell().name().toLowerCase(Locale.ROOT), c.model().hiddenSize());
     }
 
+    private static final long FIGURES_NANOS = 250_000_000L;
+    private long lastFigures;
+    private TrainingStatus unshown;
+
     private void drain() {
         TrainingService s = service.get();
         if (s == null) {
@@ -201,7 +206,15 @@ public final class SessionViewModel {
             l.accept(batch);
         }
         if (!batch.isEmpty()) {
-            TrainingStatus last = batch.get(batch.size() - 1);
+            unshown = batch.get(batch.size() - 1);
+        }
+        long now = System.nanoTime();
+        // the toolbar's figures change at most four times a second while training runs: each change repaints
+        if (unshown != null && (unshown.state().finished() || now - lastFigures >= FIGURES_NANOS
+                || s.phase() != TrainingService.Phase.RUNNING)) {
+            lastFigures = now;
+            TrainingStatus last = unshown;
+            unshown = null;
             status.set(last);
             progress.set((double) last.step() / last.totalSteps());
             speedText.set(String.format(Locale.ROOT, "%.0f steps/s", last.stepsPerSecond()));

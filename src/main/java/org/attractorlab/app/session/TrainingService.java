@@ -66,6 +66,8 @@ public final class TrainingService implements AutoCloseable {
         setSnapshotEvery(snapshotEvery);
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "attractor-lab-training");
+            // below the FX thread, above the analyses (effective with -XX:ThreadPriorityPolicy=1)
+            t.setPriority(Thread.NORM_PRIORITY - 1);
             t.setDaemon(true);
             return t;
         });

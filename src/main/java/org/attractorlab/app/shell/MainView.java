@@ -74,6 +74,14 @@ public final class MainView extends BorderPane {
         p.getChildren().setAll(pane);
     }
 
+    /**
+     * Shows or hides the analysis panes (the experiment panel, toolbar and status bar stay): hidden panes are
+     * neither laid out nor drawn.
+     */
+    public void setPanesShown(boolean shown) {
+        rows.setVisible(shown);
+    }
+
     /** Puts a bar (the training history) above the status bar. */
     public void setHistoryBar(Node bar) {
         setBottom(bar == null ? statusBar : new javafx.scene.layout.VBox(bar, statusBar));

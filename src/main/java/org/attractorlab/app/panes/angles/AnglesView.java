@@ -61,6 +61,14 @@ public final class AnglesView extends BorderPane {
         XYPlot plot = spectrum.getXYPlot();
         ChartViewer spectrumViewer = new ChartViewer(spectrum);
         spectrumViewer.setId("angles-spectrum");
+        org.attractorlab.app.charts.ChartHover spectrumHover = org.attractorlab.app.charts.ChartHover.install(spectrumViewer,
+                at -> {
+                    int[] near = at.nearestInX(0, 30);
+                    return near == null ? null : String.format(java.util.Locale.ROOT,
+                            "principal angle %d: %.2f\u00b0 (%s)", (int) vm.spectrum().getXValue(0, near[1]),
+                            vm.spectrum().getYValue(0, near[1]), spectrum.getTitle().getText());
+                });
+        disposer.onDispose(spectrumHover::dispose);
         disposer.listen(vm.spectrumTitleProperty(), (o, a, t) -> spectrum.getTitle().setText(t));
         disposer.onDispose(() -> plot.setDataset(null));
 

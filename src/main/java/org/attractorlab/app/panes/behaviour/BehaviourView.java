@@ -77,6 +77,9 @@ public final class BehaviourView extends BorderPane {
         }
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("behaviour-chart");
+        org.attractorlab.app.charts.ChartHover hover = org.attractorlab.app.charts.ChartHover.install(viewer,
+                at -> at.describeNearest(vm.millisProperty().get() ? "t (ms) =" : "t =", 40));
+        disposer.onDispose(hover::dispose);
         viewer.getCanvas().setRangeZoomable(false);
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {

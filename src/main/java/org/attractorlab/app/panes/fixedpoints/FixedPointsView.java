@@ -109,6 +109,18 @@ public final class FixedPointsView extends BorderPane {
         disposer.invalidated(vm.continuousTimeProperty(), o -> spectrum.setContinuous(vm.showsContinuousTime()));
         disposer.invalidated(vm.rateNetworkProperty(), o -> spectrum.setContinuous(vm.showsContinuousTime()));
         disposer.onDispose(spectrum::dispose);
+        org.attractorlab.app.charts.ChartHover hover = org.attractorlab.app.charts.ChartHover.install(
+                spectrum.viewer(), at -> {
+                    // the selected point's eigenvalues (dataset 0) are drawn over all points' (dataset 1)
+                    for (int d = 0; d < 2; d++) {
+                        int[] near = at.nearest(d, 8);
+                        if (near != null) {
+                            return vm.describeEigenvalue(d, near[1]);
+                        }
+                    }
+                    return null;
+                });
+        disposer.onDispose(hover::dispose);
 
         table = new PointsTable(vm, disposer);
         SplitPane split = new SplitPane(spectrum.viewer(), table);

@@ -210,6 +210,50 @@ public final class FixedPointsViewModel {
         }
     }
 
+    /**
+     * What an eigenvalue of the spectrum is: "point 3, mode 1: lambda = 0.951 + 0.020i · |lambda| = 0.951 ·
+     * tau = 198 ms" (tau = dt / |ln |lambda||; in steps for networks without a time step). {@code dataset} 0 is the
+     * selected point's series ({@link #selectedEigenvalues()}), 1 all points' ({@link #allEigenvalues()}); null if
+     * the item does not exist.
+     */
+    public String describeEigenvalue(int dataset, int item) {
+        FixedPointResult r = result.get();
+        if (r == null || item < 0) {
+            return null;
+        }
+        int point;
+        int mode;
+        if (dataset == 0) {
+            point = selection.fixedPointProperty().get();
+            mode = item;
+        } else {
+            point = 0;
+            mode = item;
+            while (point < r.count() && mode >= r.eigenReal()[point].length) {
+                mode -= r.eigenReal()[point].length;
+                point++;
+            }
+        }
+        if (point < 0 || point >= r.count() || mode >= r.eigenReal()[point].length) {
+            return null;
+        }
+        double re = r.eigenReal()[point][mode];
+        double im = r.eigenImag()[point][mode];
+        double modulus = Math.hypot(re, im);
+        String tau = r.timeConstantsMillis() != null
+                ? String.format(java.util.Locale.ROOT, "%.4g ms", r.timeConstantsMillis()[point][mode])
+                : String.format(java.util.Locale.ROOT, "%.4g steps", 1 / Math.abs(Math.log(modulus)));
+        String text = String.format(java.util.Locale.ROOT,
+                "point %d, mode %d: \u03bb = %.4f %s %.4fi \u00b7 |\u03bb| = %.4f \u00b7 \u03c4 = %s%s", point, mode,
+                re, im < 0 ? "\u2212" : "+", Math.abs(im), modulus, tau, modulus > 1 ? " (unstable)" : "");
+        if (showsContinuousTime()) {
+            text += String.format(java.util.Locale.ROOT, "%nrate (\u03bb \u2212 1)/\u03b1 = %.4f %s %.4fi",
+                    r.rateReal()[point][mode], r.rateImag()[point][mode] < 0 ? "\u2212" : "+",
+                    Math.abs(r.rateImag()[point][mode]));
+        }
+        return text;
+    }
+
     /** Whether the spectrum shows the continuous-time view now. */
     public boolean showsContinuousTime() {
         return continuousTime.get() && rateNetwork.get();

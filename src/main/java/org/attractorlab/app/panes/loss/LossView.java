@@ -1,5 +1,6 @@
 package org.attractorlab.app.panes.loss;
 
+import org.attractorlab.app.charts.ChartHover;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -23,6 +24,8 @@ public final class LossView extends BorderPane {
         plot = chart.getXYPlot();
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("loss-chart");
+        ChartHover hover = ChartHover.install(viewer, at -> vm.describeAt(at.x()));
+        disposer.onDispose(hover::dispose);
 
         CheckBox log = new CheckBox("log scale");
         log.setId("loss-log-scale");

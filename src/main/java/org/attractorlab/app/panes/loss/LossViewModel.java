@@ -62,6 +62,14 @@ public final class LossViewModel {
         }
     }
 
+    /**
+     * "step 120 · loss 0.0345 · accuracy 0.91 (validation ...)" for the logged step nearest to {@code step}, or ""
+     * before the first step.
+     */
+    public String describeAt(double step) {
+        return series.describeAt(step);
+    }
+
     void clear() {
         series.clear();
     }

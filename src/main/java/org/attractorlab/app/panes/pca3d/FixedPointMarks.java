@@ -17,7 +17,7 @@ record FixedPointMarks(List<Point3D> stable, int[] stableIndex, List<Point3D> un
     static final float MODE_RADIUS = 0.35f;
 
     /**
-     * @param projected    [n][3] fixed points in PC scores
+     * @param projected    [n][3] fixed points in PC scores (drawn clamped into the box of {@code norm})
      * @param stable       [n]
      * @param modeSegments [m][2][3] segment end points in PC scores
      */
@@ -36,7 +36,7 @@ record FixedPointMarks(List<Point3D> stable, int[] stableIndex, List<Point3D> un
         float[] positions = new float[3 * projected.length];
         for (int i = 0; i < projected.length; i++) {
             float[] p = projected[i];
-            norm.toScene(p[0], p.length > 1 ? p[1] : 0f, p.length > 2 ? p[2] : 0f, positions, 3 * i);
+            norm.toSceneClamped(p[0], p.length > 1 ? p[1] : 0f, p.length > 2 ? p[2] : 0f, positions, 3 * i);
             Point3D q = new Point3D(positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]);
             if (stable[i]) {
                 si[s.size()] = i;
@@ -53,7 +53,7 @@ record FixedPointMarks(List<Point3D> stable, int[] stableIndex, List<Point3D> un
         for (int j = 0; j < m; j++) {
             for (int e = 0; e < 2; e++) {
                 float[] p = modeSegments[j][e];
-                norm.toScene(p[0], p.length > 1 ? p[1] : 0f, p.length > 2 ? p[2] : 0f, seg, 3 * e);
+                norm.toSceneClamped(p[0], p.length > 1 ? p[1] : 0f, p.length > 2 ? p[2] : 0f, seg, 3 * e);
             }
             b.tube(seg, 0, 2, MODE_RADIUS, new int[]{tex});
         }

@@ -81,6 +81,7 @@ public final class Pca3dViewModel {
         if (background == null) {
             owned = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "attractor-lab-pca3d");
+                t.setPriority(org.attractorlab.app.fx.LatestJob.ANALYSIS_PRIORITY);
                 t.setDaemon(true);
                 return t;
             });
@@ -121,7 +122,7 @@ public final class Pca3dViewModel {
             return;
         }
         pending.set(new TrajectoryScene.Request(f, selection.colorByProperty().get(), selection.trialsProperty().get(),
-                selectedOnly.get(), limit.get()));
+                selectedOnly.get(), limit.get(), fixedProjected));
         if (building.compareAndSet(false, true)) {
             schedule();
         }
@@ -140,7 +141,9 @@ public final class Pca3dViewModel {
         try {
             TrajectoryScene.Request r;
             while ((r = pending.getAndSet(null)) != null && !disposed) {
+                long t0 = org.attractorlab.app.fx.WorkMeter.start();
                 built.set(TrajectoryScene.build(r));
+                org.attractorlab.app.fx.WorkMeter.since(t0);
                 if (posted.compareAndSet(false, true)) {
                     fx.execute(this::apply);
                 }
@@ -196,7 +199,9 @@ public final class Pca3dViewModel {
 
     /**
      * Shows fixed points: stable ones as dark filled marks, unstable ones as red hollow marks with their unstable
-     * modes as short segments. All coordinates are PC scores on the current frame's basis; null clears.
+     * modes as short segments. All coordinates are PC scores on the current frame's basis; null clears. The view
+     * widens to hold the points (see {@link Normalization}); until the rebuilt scene arrives they are drawn
+     * clamped into the current view.
      *
      * @param projected    [n][3] fixed points
      * @param stable       [n] whether each is stable
@@ -211,6 +216,8 @@ public final class Pca3dViewModel {
         fixedStable = stable;
         fixedModes = modeSegments;
         updateFixedPoints();
+        // the view's box widens to hold the new points: the scene is rebuilt around them
+        requestBuild();
     }
 
     private void updateFixedPoints() {

@@ -25,10 +25,11 @@ import org.attractorlab.core.task.ConditionTable;
  * @param dimmed        per shown trial: not selected while a selection exists (drawn thin and pale)
  * @param path          [shown, steps, 3] the trajectories' centre lines in scene coordinates
  * @param varianceRatio explained variance ratio of PC1..PC3 (0 for missing components)
+ * @param fixedPoints   the fixed points (PC scores) the normalisation holds, or null
  */
 record TrajectoryScene(int step, int steps, int[] shown, boolean[] emphasised, boolean[] dimmed, int[] faceStart,
                        MeshData mesh, float[] path, Normalization normalization,
-                       double[] varianceRatio, Coloring coloring, ConditionTable conditions) {
+                       double[] varianceRatio, Coloring coloring, ConditionTable conditions, float[][] fixedPoints) {
     /** Tube radius for 48 trials (fewer: thicker up to {@link #RADIUS_FEW}; more: thinner). */
     static final float RADIUS = 0.8f;
     static final float RADIUS_FEW = 1.1f;
@@ -42,8 +43,15 @@ record TrajectoryScene(int step, int steps, int[] shown, boolean[] emphasised, b
     static final float MARKER_SELECTED = 4.6f;
     static final float MARKER_DIMMED = 2.2f;
 
-    /** What to build: a frame and the choices of the pane and the shared selection. */
-    record Request(AnalysisFrame frame, String colorBy, Set<Integer> selected, boolean selectedOnly, int limit) {
+    /**
+     * What to build: a frame, the choices of the pane and the shared selection, and the fixed points (PC scores,
+     * [n][3], or null) the view's box must hold besides the trajectories.
+     */
+    record Request(AnalysisFrame frame, String colorBy, Set<Integer> selected, boolean selectedOnly, int limit,
+                   float[][] fixedPoints) {
+        Request(AnalysisFrame frame, String colorBy, Set<Integer> selected, boolean selectedOnly, int limit) {
+            this(frame, colorBy, selected, selectedOnly, limit, null);
+        }
     }
 
     /** The trial a face of {@link #mesh} belongs to, or -1. */
@@ -90,7 +98,7 @@ record TrajectoryScene(int step, int steps, int[] shown, boolean[] emphasised, b
         }
         int[] shown = which.stream().mapToInt(Integer::intValue).toArray();
         int n = shown.length;
-        Normalization norm = Normalization.fit(f.projections(), k, trials * steps);
+        Normalization norm = Normalization.fit(f.projections(), k, trials * steps, r.fixedPoints());
         Coloring coloring = Coloring.of(conditions, r.colorBy());
 
         float[] path = new float[n * steps * 3];
@@ -135,7 +143,7 @@ record TrajectoryScene(int step, int steps, int[] shown, boolean[] emphasised, b
         double[] evr = f.pca().explainedVarianceRatio();
         System.arraycopy(evr, 0, ratio, 0, Math.min(3, evr.length));
         return new TrajectoryScene(f.step(), steps, shown, emphasised, dimmed, faceStart, b.build(),
-                path, norm, ratio, coloring, conditions);
+                path, norm, ratio, coloring, conditions, r.fixedPoints());
     }
 
     /**

@@ -332,6 +332,42 @@ class Pca3dViewUiTest {
         assertTrue(Pixels.changed(before, render(), 0.1) < 50, "back to the starting picture");
     }
 
+    @Test
+    void fixedPointsAreMarkedByStabilityAndClickingOneSelectsIt(FxRobot robot) throws Exception {
+        TrajectoryScene s = firstScene();
+        float[] min = s.normalization().min();
+        float[] max = s.normalization().max();
+        float span = max[0] - min[0];
+        float y = (min[1] + max[1]) / 2;
+        float z = (min[2] + max[2]) / 2;
+        // both points lie outside the range of the trajectories: the view widens to hold them
+        float[][] points = {{max[0] + 0.25f * span, y, z}, {min[0] - 0.25f * span, y, z}};
+        float[][][] modes = {{{min[0] - 0.25f * span, y - 0.2f * span, z}, {min[0] - 0.25f * span, y + 0.2f * span, z}}};
+        fx(() -> vm.setFixedPoints(points, new boolean[]{true, false}, modes));
+        waitFor("the view rebuilt around the fixed points", () -> vm.sceneProperty().get().fixedPoints() == points);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.sceneProperty().get().normalization().max()[0] >= points[0][0], "the view holds the points");
+        assertEquals(2, view.rig().fixedPoints().getChildren().size(), "one mesh per kind");
+        assertEquals(MeshData.tubeFaces(2) * 9, ((TriangleMesh) view.rig().modes().getMesh()).getFaces().size());
+
+        Image img = render();
+        Point2D stable = fx(() -> view.sceneNode().screenToLocal(fixedPointOnScreen(0)));
+        Point2D unstable = fx(() -> view.sceneNode().screenToLocal(fixedPointOnScreen(1)));
+        for (Point2D p : new Point2D[]{stable, unstable}) {
+            assertTrue(p.getX() > 8 && p.getY() > 8 && p.getX() < img.getWidth() - 8 && p.getY() < img.getHeight() - 8,
+                    "a fixed point at " + p + " is outside the " + img.getWidth() + "x" + img.getHeight() + " view");
+        }
+        assertTrue(countNear(img, stable, c -> c.getBrightness() < 0.35) > 10, "a dark stable point");
+        assertTrue(countNear(img, unstable, c -> c.getSaturation() > 0.5 && (c.getHue() < 20 || c.getHue() > 340))
+                > 10, "a red unstable point");
+
+        robot.clickOn(fx(() -> fixedPointOnScreen(0)));
+        waitFor("the fixed point selected", () -> selection().fixedPointProperty().get() == 0);
+        assertEquals(3, view.rig().fixedPoints().getChildren().size(), "the selected fixed point is outlined");
+        fx(() -> vm.setFixedPoints(null, null, null));
+        assertEquals(0, view.rig().fixedPoints().getChildren().size());
+    }
+
     private Point2D fixedPointOnScreen(int i) {
         float[] p = vm.fixedPointsProperty().get().positions();
         return view.rig().toScreen(p[3 * i], p[3 * i + 1], p[3 * i + 2]);

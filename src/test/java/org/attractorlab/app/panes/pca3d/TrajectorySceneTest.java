@@ -212,4 +212,39 @@ class TrajectorySceneTest {
         int p = (2 * s.steps() + 99) * 3;
         assertEquals(2, m.nearest(s.path()[p], s.path()[p + 1], s.path()[p + 2]));
     }
+
+    @Test
+    void fixedPointsBeyondTheTrajectoriesWidenTheViewAndFarOutliersAreDrawnOnItsEdge() {
+        TrajectoryScene plain = build("bit0", Set.of(), false, 0);
+        float[] min = plain.normalization().min();
+        float[] max = plain.normalization().max();
+        float half = 0;
+        for (int c = 0; c < 3; c++) {
+            half = Math.max(half, (max[c] - min[c]) / 2);
+        }
+        float y = (min[1] + max[1]) / 2;
+        float z = (min[2] + max[2]) / 2;
+        // one point half a half-extent beyond PC1's maximum, one a hundred half-extents below PC1's minimum
+        float[][] points = {{max[0] + 0.5f * half, y, z}, {min[0] - 100 * half, y, z}};
+        TrajectoryScene s = TrajectoryScene.build(
+                new TrajectoryScene.Request(frame, "bit0", Set.of(), false, 0, points));
+        assertEquals(max[0] + 0.5f * half, s.normalization().max()[0], 1e-4 * half, "the near point is inside");
+        assertEquals(min[0] - Normalization.REACH * half, s.normalization().min()[0], 1e-4 * half,
+                "the outlier widens the view only as far as REACH allows");
+        FixedPointMarks m = FixedPointMarks.of(points, new boolean[]{true, false}, null, s.normalization());
+        for (int i = 0; i < 2; i++) {
+            for (int c = 0; c < 3; c++) {
+                assertTrue(Math.abs(m.positions()[3 * i + c]) <= Normalization.HALF + 1e-3,
+                        "point " + i + " coordinate " + c + " = " + m.positions()[3 * i + c] + " is outside the view");
+            }
+        }
+        assertEquals(-Normalization.HALF, m.positions()[3], 1e-3, "the outlier sits on the left edge");
+        assertEquals(s.normalization().toScene(0, points[0][0]), m.positions()[0], 1e-4, "the near point where it is");
+        // the trajectories still fill at least half of the view
+        float widest = 0;
+        for (int i = 0; i < s.path().length; i += 3) {
+            widest = Math.max(widest, Math.abs(s.path()[i]));
+        }
+        assertTrue(widest >= Normalization.HALF / 2, "trajectories shrank to " + widest);
+    }
 }
