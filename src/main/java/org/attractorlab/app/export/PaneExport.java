@@ -1,13 +1,15 @@
 package org.attractorlab.app.export;
 
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
 
 /**
  * Puts "Export figure..." on a pane without the pane knowing: a small button at the right of the pane's top bar
@@ -31,17 +33,26 @@ public final class PaneExport {
                 + "SVG or PDF"));
         button.setOnAction(e -> vm.export(pane, view.getScene() == null ? null : view.getScene().getWindow()));
         Node top = view.getTop();
-        HBox bar = new HBox(4);
-        bar.setAlignment(Pos.TOP_LEFT);
+        // the button sits at the top right over the pane's own bar, which keeps the rest of the width: a flow bar
+        // still wraps to the pane's width, and a narrow pane clips its bar rather than hide the button
+        StackPane bar = new StackPane();
         if (top != null) {
-            HBox.setHgrow(top, Priority.ALWAYS);
+            StackPane.setAlignment(top, Pos.TOP_LEFT);
+            button.widthProperty().addListener((o, a, w) ->
+                    StackPane.setMargin(top, new Insets(0, w.doubleValue() + 4, 0, 0)));
+            if (top instanceof Region r) {
+                // narrower than its content, a flow bar wraps and any other bar is cut at the button
+                r.setMinWidth(0);
+                Rectangle clip = new Rectangle();
+                clip.widthProperty().bind(r.widthProperty());
+                clip.heightProperty().bind(r.heightProperty());
+                r.setClip(clip);
+            }
             bar.getChildren().add(top);
-        } else {
-            javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            bar.getChildren().add(spacer);
         }
+        StackPane.setAlignment(button, Pos.TOP_RIGHT);
         bar.getChildren().add(button);
+        bar.setMinWidth(0);
         view.setTop(bar);
         view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> vm.touched(pane));
         return button;

@@ -48,6 +48,8 @@ public final class MainView extends BorderPane {
         rows = new SplitPane(top, bottom);
         rows.setOrientation(Orientation.VERTICAL);
         rows.setDividerPositions(0.58);
+        // the panes give way before the experiment panel does: its fields stay readable in a small window
+        experiment.setMinWidth(240);
         body = new SplitPane(experiment, rows);
         body.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(experiment, false);

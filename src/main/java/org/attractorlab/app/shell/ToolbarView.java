@@ -32,7 +32,8 @@ public final class ToolbarView extends ToolBar {
         Button step = button("step", "Step", "Train exactly one step, then pause (F7)", session::step);
         Button stop = button("stop", "Stop", "Stop training; the network stays valid (F8)", session::stop);
         Button reset = button("reset", "Reset", "Discard the trained network and start over", session::reset);
-        train.getStyleClass().add("accent");
+        // the accent colour as text: the toolbar draws its buttons flat, so an accent background would not show
+        train.setStyle("-fx-text-fill: -color-accent-fg; -fx-font-weight: bold;");
 
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");

@@ -50,7 +50,7 @@ public final class AnglesView extends BorderPane {
         Spinner<Integer> to = spinner("angles-to", vm.toStepProperty(), 1, vm.stepsProperty(), 0);
         from.setTooltip(new Tooltip("First step whose hidden states enter the subspaces"));
         to.setTooltip(new Tooltip("End of the window (exclusive): steps from .. to - 1"));
-        FlowPane bar = new FlowPane(8, 4, row(new Label("groups"), column, new Label("k"), k),
+        FlowPane bar = new FlowPane(8, 4, row(new Label("groups"), column), row(new Label("k"), k),
                 row(new Label("steps"), from, new Label("to"), to));
         bar.getStyleClass().add("pane-toolbar");
         bar.setStyle("-fx-font-size: 11px;");

@@ -7,7 +7,6 @@ import java.awt.geom.Rectangle2D;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -17,9 +16,9 @@ import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.attractorlab.figure.ChartStyle;
@@ -73,17 +72,13 @@ public final class DecodingView extends BorderPane {
         stride.setTooltip(new Tooltip("Decode at steps 0, stride, 2 stride, ..."));
         Spinner<Integer> folds = spinner("decoding-folds", vm.foldsProperty(), 2, null);
         folds.setTooltip(new Tooltip("k of the k-fold cross-validation"));
-        GridPane bar = new GridPane(4, 4);
-        bar.addRow(0, new Label("target"), target, new Label("stride"), stride);
-        bar.addRow(1, new Label("decoder"), decoder, new Label("folds"), folds);
-        // in a narrow slot the combo boxes give up width first
+        // items wrap to the pane's width, each label with its control
+        FlowPane bar = new FlowPane(10, 4, new HBox(4, new Label("target"), target),
+                new HBox(4, new Label("decoder"), decoder), new HBox(4, new Label("stride"), stride),
+                new HBox(4, new Label("folds"), folds));
         for (Node n : bar.getChildren()) {
-            if (n instanceof Region r) {
-                r.setMinWidth(n instanceof ComboBox ? 64 : Region.USE_PREF_SIZE);
-            }
+            ((HBox) n).setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         }
-        GridPane.setMargin(bar.getChildren().get(2), new Insets(0, 0, 0, 6));
-        GridPane.setMargin(bar.getChildren().get(6), new Insets(0, 0, 0, 6));
         bar.getStyleClass().add("pane-toolbar");
         bar.setStyle("-fx-font-size: 12px;");
 
