@@ -40,7 +40,9 @@ class Pca3dViewUiTest {
 
     @Start
     void start(Stage stage) {
-        window = new AppWindow(Frames.smallFlipFlop(3000), false);
+        // long enough that training still runs while the test counts frames (the live refresh is budgeted, so a
+        // short run can end before a few more meshes arrive); the test that trains stops it itself
+        window = new AppWindow(Frames.smallFlipFlop(1_000_000), false);
         stage.setScene(window.createScene(1280, 800));
         stage.show();
         view = (Pca3dView) stage.getScene().getRoot().lookup("#pca3d-view");
