@@ -200,6 +200,9 @@ public final class SessionViewModel {
             return;
         }
         List<TrainingStatus> batch = new ArrayList<>();
+        // the phase first: the training thread queues a run's last status before it marks the run finished, so
+        // a finished phase read here comes with every status of the run in this drain
+        TrainingService.Phase p = s.phase();
         s.drainStatuses(batch::add);
         // listeners first: a phase change (e.g. an autosave on pause) then sees every status up to it
         for (Consumer<List<TrainingStatus>> l : statusListeners) {
@@ -211,7 +214,7 @@ public final class SessionViewModel {
         long now = System.nanoTime();
         // the toolbar's figures change at most four times a second while training runs: each change repaints
         if (unshown != null && (unshown.state().finished() || now - lastFigures >= FIGURES_NANOS
-                || s.phase() != TrainingService.Phase.RUNNING)) {
+                || p != TrainingService.Phase.RUNNING)) {
             lastFigures = now;
             TrainingStatus last = unshown;
             unshown = null;
@@ -224,7 +227,6 @@ public final class SessionViewModel {
                 message.set(last.message());
             }
         }
-        TrainingService.Phase p = s.phase();
         if (p != phase.get()) {
             phase.set(p);
             if (p == TrainingService.Phase.PAUSED) {
