@@ -10,9 +10,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.SVGPath;
 
 /**
- * Puts "Export figure..." on a pane without the pane knowing: a small button at the right of the pane's top bar
+ * Puts "Export figure..." on a pane without the pane knowing: a small icon button at the right of the pane's top bar
  * that calls {@link ExportViewModel#export}; a press anywhere in the pane makes it the pane the keyboard shortcut
  * exports.
  */
@@ -25,8 +26,14 @@ public final class PaneExport {
 
     /** Adds the button and the menu to {@code view}, registered as {@code pane}. */
     public static Button attach(ExportViewModel vm, String pane, BorderPane view) {
-        Button button = new Button("Export\u2026");
+        // an icon (a tray with an arrow into it), so that the button takes little of a narrow pane's toolbar
+        SVGPath icon = new SVGPath();
+        icon.setContent("M6 0h2v7l2.5-2.5 1.4 1.4L7 10.8 2.1 5.9l1.4-1.4L6 7z M0 10h2v2h10v-2h2v4H0z");
+        icon.getStyleClass().add("export-icon");
+        icon.setStyle("-fx-fill: -color-fg-default;");
+        Button button = new Button("", icon);
         button.setId("export-" + pane);
+        button.setAccessibleText("Export figure\u2026");
         button.getStyleClass().addAll("small", "flat");
         button.setMinWidth(Button.USE_PREF_SIZE);
         button.setTooltip(new Tooltip("Export figure\u2026 (" + SHORTCUT + "): save this pane as PNG (chosen dpi), "
