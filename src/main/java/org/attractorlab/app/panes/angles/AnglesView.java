@@ -1,22 +1,17 @@
 package org.attractorlab.app.panes.angles;
 
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.attractorlab.figure.AngleSpectrumChart;
 import org.attractorlab.app.charts.Heatmap;
+import org.attractorlab.app.fx.Controls;
 import org.attractorlab.app.fx.Disposer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -44,14 +39,16 @@ public final class AnglesView extends BorderPane {
         column.setTooltip(new Tooltip("Condition column whose values define the groups"));
         column.valueProperty().bindBidirectional(vm.groupColumnProperty());
         disposer.onDispose(() -> column.valueProperty().unbindBidirectional(vm.groupColumnProperty()));
-        Spinner<Integer> k = spinner("angles-k", vm.kProperty(), 1, vm.unitsProperty(), 0);
+        Spinner<Integer> k = Controls.spinner(disposer, "angles-k", vm.kProperty(), 1, vm.unitsProperty(), 0, 74);
         k.setTooltip(new Tooltip("Dimension of each group's subspace (its top principal components)"));
-        Spinner<Integer> from = spinner("angles-from", vm.fromStepProperty(), 0, vm.stepsProperty(), -1);
-        Spinner<Integer> to = spinner("angles-to", vm.toStepProperty(), 1, vm.stepsProperty(), 0);
+        Spinner<Integer> from = Controls.spinner(disposer, "angles-from",
+                vm.fromStepProperty(), 0, vm.stepsProperty(), -1, 74);
+        Spinner<Integer> to = Controls.spinner(disposer, "angles-to",
+                vm.toStepProperty(), 1, vm.stepsProperty(), 0, 74);
         from.setTooltip(new Tooltip("First step whose hidden states enter the subspaces"));
         to.setTooltip(new Tooltip("End of the window (exclusive): steps from .. to - 1"));
-        FlowPane bar = new FlowPane(8, 4, row(new Label("groups"), column), row(new Label("k"), k),
-                row(new Label("steps"), from, new Label("to"), to));
+        FlowPane bar = new FlowPane(8, 4, Controls.row(new Label("groups"), column), Controls.row(new Label("k"), k),
+                Controls.row(new Label("steps"), from, new Label("to"), to));
         bar.getStyleClass().add("pane-toolbar");
         bar.setStyle("-fx-font-size: 11px;");
         column.setPrefWidth(120);
@@ -106,31 +103,6 @@ public final class AnglesView extends BorderPane {
         setTop(bar);
         setCenter(split);
         setBottom(hover);
-    }
-
-    private static HBox row(Node... nodes) {
-        HBox box = new HBox(4, nodes);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
-    }
-
-    /** A spinner for a value in [min, bound + offset], kept equal to {@code value} both ways. */
-    private Spinner<Integer> spinner(String id, IntegerProperty value, int min, ReadOnlyIntegerProperty bound,
-                                     int offset) {
-        IntegerSpinnerValueFactory f = new IntegerSpinnerValueFactory(min, Math.max(min, bound.get() + offset),
-                value.get());
-        Spinner<Integer> s = new Spinner<>(f);
-        s.setId(id);
-        s.setEditable(true);
-        s.setPrefWidth(74);
-        disposer.listen(bound, (o, a, b) -> f.setMax(Math.max(min, b.intValue() + offset)));
-        disposer.listen(value, (o, a, b) -> f.setValue(b.intValue()));
-        f.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                value.set(b);
-            }
-        });
-        return s;
     }
 
     public Heatmap heatmap() {

@@ -5,14 +5,11 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -25,6 +22,7 @@ import org.attractorlab.figure.ChartStyle;
 import org.attractorlab.figure.OodChart;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.figure.HeatmapData;
+import org.attractorlab.app.fx.Controls;
 import org.attractorlab.app.fx.Disposer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYShapeAnnotation;
@@ -68,9 +66,11 @@ public final class DecodingView extends BorderPane {
             target.valueProperty().unbindBidirectional(vm.targetProperty());
             decoder.valueProperty().unbindBidirectional(vm.decoderProperty());
         });
-        Spinner<Integer> stride = spinner("decoding-stride", vm.strideProperty(), 1, vm.stepsProperty());
+        Spinner<Integer> stride = Controls.spinner(disposer, "decoding-stride",
+                vm.strideProperty(), 1, vm.stepsProperty(), 0, 58);
         stride.setTooltip(new Tooltip("Decode at steps 0, stride, 2 stride, ..."));
-        Spinner<Integer> folds = spinner("decoding-folds", vm.foldsProperty(), 2, null);
+        Spinner<Integer> folds = Controls.spinner(disposer, "decoding-folds", vm.foldsProperty(), 2, null,
+                DecodingViewModel.MAX_FOLDS, 58);
         folds.setTooltip(new Tooltip("k of the k-fold cross-validation"));
         // items wrap to the pane's width, each label with its control
         FlowPane bar = new FlowPane(10, 4, new HBox(4, new Label("target"), target),
@@ -191,26 +191,6 @@ public final class DecodingView extends BorderPane {
                     new BasicStroke(2.5f), OUTLINE, null);
             renderer.addAnnotation(outline, Layer.FOREGROUND);
         }
-    }
-
-    /** A spinner for a value in [min, bound] (or [min, 20] without a bound), kept equal to {@code value} both ways. */
-    private Spinner<Integer> spinner(String id, IntegerProperty value, int min, ReadOnlyIntegerProperty bound) {
-        int max = bound == null ? DecodingViewModel.MAX_FOLDS : bound.get();
-        IntegerSpinnerValueFactory f = new IntegerSpinnerValueFactory(min, Math.max(min, max), value.get());
-        Spinner<Integer> s = new Spinner<>(f);
-        s.setId(id);
-        s.setEditable(true);
-        s.setPrefWidth(58);
-        if (bound != null) {
-            disposer.listen(bound, (o, a, b) -> f.setMax(Math.max(min, b.intValue())));
-        }
-        disposer.listen(value, (o, a, b) -> f.setValue(b.intValue()));
-        f.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                value.set(b);
-            }
-        });
-        return s;
     }
 
     public Heatmap heatmap() {

@@ -1,22 +1,17 @@
 package org.attractorlab.app.panes.rsa;
 
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.attractorlab.app.charts.Heatmap;
+import org.attractorlab.app.fx.Controls;
 import org.attractorlab.app.fx.Disposer;
 import org.attractorlab.core.analysis.rsa.Comparison;
 import org.attractorlab.core.analysis.rsa.Distance;
@@ -76,12 +71,14 @@ public final class RsaView extends BorderPane {
         distance.setPrefWidth(124);
         model.setPrefWidth(100);
         comparison.setPrefWidth(128);
-        Spinner<Integer> from = stepSpinner("rsa-from", vm.fromStepProperty(), 0, vm.stepsProperty(), -1);
-        Spinner<Integer> to = stepSpinner("rsa-to", vm.toStepProperty(), 1, vm.stepsProperty(), 0);
+        Spinner<Integer> from = Controls.spinner(disposer, "rsa-from",
+                vm.fromStepProperty(), 0, vm.stepsProperty(), -1, 74);
+        Spinner<Integer> to = Controls.spinner(disposer, "rsa-to", vm.toStepProperty(), 1, vm.stepsProperty(), 0, 74);
         from.setTooltip(new Tooltip("First step of the window the hidden states are averaged over"));
         to.setTooltip(new Tooltip("End of the window (exclusive): steps from .. to - 1"));
-        FlowPane bar = new FlowPane(8, 4, columns, distance, row(new Label("steps"), from, new Label("to"), to),
-                row(new Label("model"), model, comparison));
+        FlowPane bar = new FlowPane(8, 4, columns, distance, 
+                Controls.row(new Label("steps"), from, new Label("to"), to),
+                Controls.row(new Label("model"), model, comparison));
         bar.getStyleClass().add("pane-toolbar");
         bar.setStyle("-fx-font-size: 11px;");
 
@@ -120,36 +117,11 @@ public final class RsaView extends BorderPane {
         setBottom(status);
     }
 
-    private static HBox row(Node... nodes) {
-        HBox box = new HBox(4, nodes);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
-    }
-
     private static <T> ComboBox<T> combo(String id, String tip) {
         ComboBox<T> box = new ComboBox<>();
         box.setId(id);
         box.setTooltip(new Tooltip(tip));
         return box;
-    }
-
-    /** A spinner for a step in [min, steps + offset], kept equal to {@code value} both ways. */
-    private Spinner<Integer> stepSpinner(String id, IntegerProperty value, int min, ReadOnlyIntegerProperty steps,
-                                         int offset) {
-        IntegerSpinnerValueFactory f = new IntegerSpinnerValueFactory(min, Math.max(min, steps.get() + offset),
-                value.get());
-        Spinner<Integer> s = new Spinner<>(f);
-        s.setId(id);
-        s.setEditable(true);
-        s.setPrefWidth(74);
-        disposer.listen(steps, (o, a, b) -> f.setMax(Math.max(min, b.intValue() + offset)));
-        disposer.listen(value, (o, a, b) -> f.setValue(b.intValue()));
-        f.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                value.set(b);
-            }
-        });
-        return s;
     }
 
     public Heatmap heatmap() {
