@@ -119,7 +119,7 @@ public final class AppWindow {
         fixedPointsVm = new FixedPointsViewModel(session, analysis, selection, drain);
         fixedPointsView = new FixedPointsView(fixedPointsVm, dark);
         main.place("fixed-points", fixedPointsView);
-        pca3dVm = new Pca3dViewModel(analysis, selection);
+        pca3dVm = new Pca3dViewModel(analysis, selection, drain);
         pca3dView = new Pca3dView(pca3dVm, dark);
         main.place("pca3d", pca3dView);
         // the fixed points found in their pane are drawn over the trajectories of the 3D pane

@@ -37,7 +37,15 @@ public final class LatestJob<T> {
     private record Failure(String message) {
     }
 
+    private final String kind;
+
     public LatestJob(FrameDrain drain, Consumer<T> onResult, Consumer<String> onError) {
+        this("other", drain, onResult, onError);
+    }
+
+    /** @param kind what the job computes, for {@link WorkMeter#byKind()} */
+    public LatestJob(String kind, FrameDrain drain, Consumer<T> onResult, Consumer<String> onError) {
+        this.kind = kind;
         unregister = drain.register(() -> {
             Object r = done.getAndSet(null);
             if (r instanceof Failure f) {
@@ -69,7 +77,7 @@ public final class LatestJob<T> {
                 } catch (RuntimeException e) {
                     done.set(new Failure(e.getMessage() == null ? e.toString() : e.getMessage()));
                 } finally {
-                    WorkMeter.since(t0);
+                    WorkMeter.since(kind, t0);
                 }
             }
         } finally {

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WorkMeter {
     private static final AtomicLong NANOS = new AtomicLong();
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> BY_KIND =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private WorkMeter() {
     }
@@ -31,6 +33,20 @@ public final class WorkMeter {
      * time, not wall time, so that a busy machine, which stretches the wall time, does not starve the refresh.
      */
     public static void since(long start) {
-        NANOS.addAndGet(Math.max(0, CPU.getCurrentThreadCpuTime() - start));
+        since("other", start);
+    }
+
+    /** As {@link #since(long)}, and counts the time under {@code kind} too (see {@link #byKind()}). */
+    public static void since(String kind, long start) {
+        long spent = Math.max(0, CPU.getCurrentThreadCpuTime() - start);
+        NANOS.addAndGet(spent);
+        BY_KIND.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.LongAdder()).add(spent);
+    }
+
+    /** Nanoseconds of background work so far by kind ("live analysis", "rsa", "3d mesh", ...). */
+    public static java.util.Map<String, Long> byKind() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        BY_KIND.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 }

@@ -58,11 +58,8 @@ public final class HistoryViewModel {
             }
         });
         disposer.onDispose(session.addServiceListener(this::attach));
-        disposer.onDispose(session.addStatusListener(batch -> {
-            if (!batch.isEmpty()) {
-                refresh();
-            }
-        }));
+        // with the toolbar's figures (a few times a second), not with every batch: each change repaints the bar
+        disposer.listen(session.statusProperty(), (o, a, b) -> refresh());
         // the last snapshot of a run (or the one taken on pausing) comes after the last status
         disposer.listen(session.phaseProperty(), (o, a, p) -> refresh());
     }

@@ -80,7 +80,7 @@ public final class LiveAnalysis implements AutoCloseable {
                 error.set(e.getMessage() == null ? e.toString() : e.getMessage());
             }
         } finally {
-            org.attractorlab.app.fx.WorkMeter.since(t0);
+            org.attractorlab.app.fx.WorkMeter.since("live analysis", t0);
             scheduled.set(false);
             if (!closed && (pending.get() != null || pendingHistory.get() != null)) {
                 schedule();

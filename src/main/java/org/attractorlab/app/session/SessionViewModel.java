@@ -190,8 +190,9 @@ public final class SessionViewModel {
                 c.model().cell().name().toLowerCase(Locale.ROOT), c.model().hiddenSize());
     }
 
-    private static final long FIGURES_NANOS = 250_000_000L;
-    private long lastFigures;
+    /** The toolbar's figures change at most once per this period while training runs (on the drain's grid). */
+    public static final long FIGURES_NANOS = 2 * org.attractorlab.app.fx.FrameDrain.TICK_NANOS;
+    private long lastFigures = Long.MIN_VALUE;
     private TrainingStatus unshown;
 
     private void drain() {
@@ -212,10 +213,11 @@ public final class SessionViewModel {
             unshown = batch.get(batch.size() - 1);
         }
         long now = System.nanoTime();
-        // the toolbar's figures change at most four times a second while training runs: each change repaints
-        if (unshown != null && (unshown.state().finished() || now - lastFigures >= FIGURES_NANOS
+        // the toolbar's figures change at most five times a second while training runs: each change repaints
+        long slot = Math.floorDiv(now, FIGURES_NANOS);
+        if (unshown != null && (unshown.state().finished() || slot != lastFigures
                 || p != TrainingService.Phase.RUNNING)) {
-            lastFigures = now;
+            lastFigures = slot;
             TrainingStatus last = unshown;
             unshown = null;
             status.set(last);

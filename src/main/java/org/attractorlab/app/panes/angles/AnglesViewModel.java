@@ -93,7 +93,7 @@ public final class AnglesViewModel {
     public AnglesViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain) {
         this.frames = frames;
         this.selection = selection;
-        job = new LatestJob<>(drain, this::onResult, this::onError);
+        job = new LatestJob<>("angles", drain, this::onResult, this::onError);
         frames.addListener(frameListener);
         selection.trialsProperty().addListener(selectionListener);
         for (ObservableValue<?> p : List.of(groupColumn, k, fromStep, toStep)) {

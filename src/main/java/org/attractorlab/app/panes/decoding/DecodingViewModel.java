@@ -146,8 +146,8 @@ public final class DecodingViewModel {
     public DecodingViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain) {
         this.frames = frames;
         this.selection = selection;
-        job = new LatestJob<>(drain, this::onResult, this::onError);
-        oodJob = new LatestJob<>(drain, this::onOodResult, this::onOodError);
+        job = new LatestJob<>("decoding", drain, this::onResult, this::onError);
+        oodJob = new LatestJob<>("ood", drain, this::onOodResult, this::onOodError);
         frames.addListener(frameListener);
         selection.timeStepProperty().addListener(timeStepListener);
         for (ObservableValue<?> p : List.of(target, decoder, stride, folds)) {

@@ -111,7 +111,7 @@ public final class FixedPointsViewModel {
         this.session = session;
         this.hub = hub;
         this.selection = selection;
-        job = new LatestJob<>(drain, this::accept, message -> {
+        job = new LatestJob<>("fixed points", drain, this::accept, message -> {
             busy.set(false);
             searchError.set("Search failed: " + message);
         });

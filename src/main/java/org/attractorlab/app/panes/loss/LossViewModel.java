@@ -10,16 +10,17 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Loss and accuracy curves: training loss, validation loss, training and validation accuracy against step.
- * Points arrive in one batch per frame; the series fire one change per redraw, at most ten redraws a second.
+ * Points arrive in one batch per drain; the series fire one change per redraw, at most five redraws a second, in
+ * the same frames as the toolbar's figures.
  */
 public final class LossViewModel {
-    private static final long REDRAW_NANOS = 100_000_000L;
+    private static final long REDRAW_NANOS = SessionViewModel.FIGURES_NANOS;
     private final LossSeries series = new LossSeries();
     private final BooleanProperty logScale = new SimpleBooleanProperty(true);
     private final Runnable unsubscribeStatus;
     private final Runnable unsubscribeService;
     private boolean dirty;
-    private long lastRedraw;
+    private long lastRedraw = Long.MIN_VALUE;
 
     public LossViewModel(SessionViewModel session) {
         unsubscribeStatus = session.addStatusListener(this::append);
@@ -53,10 +54,10 @@ public final class LossViewModel {
             series.add(s.step(), s.loss(), s.accuracy(), s.validationLoss(), s.validationAccuracy());
         }
         dirty |= !batch.isEmpty();
-        long now = System.nanoTime();
-        if (dirty && now - lastRedraw >= REDRAW_NANOS) {
-            // one change per series, at most ten times a second: the chart redraws in full on every change
-            lastRedraw = now;
+        long slot = Math.floorDiv(System.nanoTime(), REDRAW_NANOS);
+        if (dirty && slot != lastRedraw) {
+            // one change per series, at most five times a second: the chart redraws in full on every change
+            lastRedraw = slot;
             dirty = false;
             series.fireChanged();
         }

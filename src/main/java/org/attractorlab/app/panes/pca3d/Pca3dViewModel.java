@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -66,8 +65,9 @@ public final class Pca3dViewModel {
     private boolean[] fixedStable;
     private float[][][] fixedModes;
 
-    public Pca3dViewModel(AnalysisHub hub, SelectionModel selection) {
-        this(hub.frameProperty(), selection, null, Platform::runLater);
+    /** Built meshes reach the FX thread with the drain's tick, in the same frame as the other panes' results. */
+    public Pca3dViewModel(AnalysisHub hub, SelectionModel selection, org.attractorlab.app.fx.FrameDrain drain) {
+        this(hub.frameProperty(), selection, null, drain.executor());
     }
 
     /**
@@ -143,7 +143,7 @@ public final class Pca3dViewModel {
             while ((r = pending.getAndSet(null)) != null && !disposed) {
                 long t0 = org.attractorlab.app.fx.WorkMeter.start();
                 built.set(TrajectoryScene.build(r));
-                org.attractorlab.app.fx.WorkMeter.since(t0);
+                org.attractorlab.app.fx.WorkMeter.since("3d mesh", t0);
                 if (posted.compareAndSet(false, true)) {
                     fx.execute(this::apply);
                 }

@@ -104,7 +104,7 @@ public final class RsaViewModel {
     public RsaViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain) {
         this.frames = frames;
         this.selection = selection;
-        job = new LatestJob<>(drain, this::onResult, this::onError);
+        job = new LatestJob<>("rsa", drain, this::onResult, this::onError);
         frames.addListener(frameListener);
         selection.trialsProperty().addListener(selectionListener);
         conditionColumns.addListener(groupingListener);
