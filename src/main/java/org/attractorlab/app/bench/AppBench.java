@@ -30,8 +30,14 @@ public final class AppBench {
     private AppWindow window;
     private final java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
     private double lastFramesPerSecond;
+    private java.util.Map<String, Double> lastCpu = java.util.Map.of();
+    private java.util.Map<String, Double> lastWork = java.util.Map.of();
+    private final boolean showCpu;
+    private com.sun.javafx.perf.PerformanceTracker paints;
+    private double lastPaintsPerSecond;
 
-    private AppBench(int steps, int rounds, String sample) {
+    private AppBench(int steps, int rounds, String sample, boolean showCpu) {
+        this.showCpu = showCpu;
         if (steps < 10) {
             throw new IllegalArgumentException("--steps must be at least 10, got " + steps);
         }
@@ -48,12 +54,18 @@ public final class AppBench {
         int steps = 600;
         int rounds = 3;
         String sample = "flipflop-3bit";
+        boolean cpu = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--cpu")) {
+                cpu = true;
+                continue;
+            }
             if (a.equals("--help") || a.equals("-h")) {
-                System.out.println("Usage: attractor-lab bench-app [--steps N] [--rounds R] [--sample NAME]");
+                System.out.println("Usage: attractor-lab bench-app [--steps N] [--rounds R] [--sample NAME] [--cpu]");
                 System.out.println("Trains a sample in the real window with all panes live vs panes hidden and the"
-                        + " live analysis off, alternating, and prints the speed ratio (needs a display).");
+                        + " live analysis off, alternating, and prints the speed ratio (needs a display). --cpu also prints"
+                        + " where the processor time of each run went (by thread, the rest of the JVM, the X server).");
                 return 0;
             }
             if (i + 1 >= args.length) {
@@ -67,7 +79,7 @@ public final class AppBench {
                     case "--rounds" -> rounds = Integer.parseInt(v);
                     case "--sample" -> sample = v;
                     default -> {
-                        System.err.println("bench-app: unknown option " + a + " (--steps, --rounds, --sample)");
+                        System.err.println("bench-app: unknown option " + a + " (--steps, --rounds, --sample, --cpu)");
                         return 2;
                     }
                 }
@@ -77,7 +89,7 @@ public final class AppBench {
             }
         }
         try {
-            return new AppBench(steps, rounds, sample).measure();
+            return new AppBench(steps, rounds, sample, cpu).measure();
         } catch (IllegalArgumentException e) {
             System.err.println("bench-app: " + e.getMessage());
             return 2;
@@ -99,6 +111,7 @@ public final class AppBench {
             Stage stage = new Stage();
             stage.setTitle("Attractor Lab: bench-app");
             stage.setScene(window.createScene(1280, 800));
+            paints = com.sun.javafx.perf.PerformanceTracker.getSceneTracker(stage.getScene());
             stage.show();
             return null;
         });
@@ -115,6 +128,17 @@ public final class AppBench {
                 (isLive ? live : hidden).add(rate);
                 System.out.printf(Locale.ROOT, "  round %d  %-28s %7.1f steps/s  (%.1f analysis frames/s)%n", r + 1,
                         isLive ? "all panes live" : "panes hidden, analysis off", rate, lastFramesPerSecond);
+                if (showCpu) {
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                            "           %.1f window paints/s; CPU seconds:", lastPaintsPerSecond));
+                    lastCpu.forEach((k, v) -> line.append(String.format(Locale.ROOT, " %s %.2f,", k, v)));
+                    System.out.println(line.substring(0, line.length() - 1));
+                    if (!lastWork.isEmpty()) {
+                        StringBuilder work = new StringBuilder("           analysis CPU ms per frame:");
+                        lastWork.forEach((k, v) -> work.append(String.format(Locale.ROOT, " %s %.1f,", k, v)));
+                        System.out.println(work.substring(0, work.length() - 1));
+                    }
+                }
             }
         }
         double l = median(live);
@@ -139,6 +163,12 @@ public final class AppBench {
         });
         // let the first frame of the fresh network settle before the clock starts
         Thread.sleep(500);
+        CpuLedger before = CpuLedger.now();
+        java.util.Map<String, Long> workBefore = org.attractorlab.app.fx.WorkMeter.byKind();
+        onFx(() -> {
+            paints.resetAverageFPS();
+            return null;
+        });
         long t0 = System.nanoTime();
         frames.set(0);
         onFx(() -> {
@@ -150,7 +180,17 @@ public final class AppBench {
             Thread.sleep(2);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        lastCpu = CpuLedger.now().since(before);
+        lastPaintsPerSecond = onFx(() -> (double) paints.getAverageFPS());
         lastFramesPerSecond = frames.get() / seconds;
+        lastWork = new java.util.LinkedHashMap<>();
+        int n = Math.max(1, frames.get());
+        org.attractorlab.app.fx.WorkMeter.byKind().forEach((k, v) -> {
+            double ms = (v - workBefore.getOrDefault(k, 0L)) / 1e6 / n;
+            if (ms >= 0.05) {
+                lastWork.put(k, ms);
+            }
+        });
         int trained = service.lastStatus().step();
         return trained / seconds;
     }
