@@ -38,7 +38,10 @@ final class AnalysisBench {
                 List.of("model.hidden_size=" + hidden, "training.steps=" + steps)));
     }
 
-    /** One refresh of what the live panes show: states of 256 trials x 100 steps x 128 units, PCA, RSA, angles. */
+    /**
+     * One refresh of what the live panes show: states of 256 trials x 100 steps x 128 units, PCA, RSA, angles (the
+     * decoding pane's cross-temporal matrix is measured on its own).
+     */
     private static double refreshOnce(Network net, org.attractorlab.core.task.TrialBatch probe) {
         long t0 = System.nanoTime();
         HiddenStates h = HiddenStates.collect(net, probe);
@@ -66,7 +69,32 @@ final class AnalysisBench {
                 "analysis refresh: states 256x100x128 + PCA + RSA + angles", ms[ms.length / 2]);
         out.printf(Locale.ROOT, "%-52s %9.1f ms (target well under 1 s)%n", "Euclidean RDM, 1000 conditions x 10000 features",
                 RdmBenchmark.euclidean1000x10000());
+        out.printf(Locale.ROOT, "%-52s %9.1f ms%n", "cross-temporal decoding, the decoding pane's default",
+                crossTemporalMillis());
         out.flush();
+    }
+
+    /**
+     * The decoding pane's default work on the app's default network: a logistic decoder of bit0 from the states of
+     * 128 probe trials of a trained 64-unit flip-flop, 25 of its 100 steps (stride 4), 5 folds; median of 7 runs.
+     */
+    private static double crossTemporalMillis() {
+        Experiment e = experiment(64, 600);
+        e.trainer().train(s -> { }, null, () -> false);
+        HiddenStates h = HiddenStates.collect(e.network(), e.probe(128));
+        var options = org.attractorlab.core.analysis.decode.DecodingOptions.of("bit0",
+                org.attractorlab.core.analysis.decode.DecoderType.LOGISTIC).withFolds(5).withStepStride(4);
+        double[] ms = new double[7];
+        for (int i = 0; i < 3; i++) {
+            org.attractorlab.core.analysis.decode.Decoding.crossTemporal(h, options);
+        }
+        for (int i = 0; i < ms.length; i++) {
+            long t0 = System.nanoTime();
+            org.attractorlab.core.analysis.decode.Decoding.crossTemporal(h, options);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[ms.length / 2];
     }
 
     static void fixedPoints(PrintWriter out) {

@@ -128,17 +128,11 @@ final class Lbfgs {
     }
 
     static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+        return org.attractorlab.core.tensor.DVec.dot(a.length, a, 0, b, 0);
     }
 
     private static void axpy(double a, double[] x, double[] y) {
-        for (int i = 0; i < x.length; i++) {
-            y[i] += a * x[i];
-        }
+        org.attractorlab.core.tensor.DVec.axpy(x.length, a, x, 0, y, 0);
     }
 
     private static double infNorm(double[] v) {

@@ -1,5 +1,6 @@
 package org.attractorlab.core.analysis.decode;
 
+import org.attractorlab.core.tensor.DVec;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -115,11 +116,7 @@ public final class LogisticRegression extends LinearClassifier {
                 int zi = i * p;
                 for (int c = 0; c < k; c++) {
                     int o = c * stride;
-                    double a = theta[o + p];
-                    for (int j = 0; j < p; j++) {
-                        a += theta[o + j] * z[zi + j];
-                    }
-                    s[c] = a;
+                    s[c] = theta[o + p] + DVec.dot(p, theta, o, z, zi);
                 }
                 if (k == 1) {
                     double a = s[0];
@@ -147,9 +144,7 @@ public final class LogisticRegression extends LinearClassifier {
                         continue;
                     }
                     int o = c * stride;
-                    for (int j = 0; j < p; j++) {
-                        grad[o + j] += e * z[zi + j];
-                    }
+                    DVec.axpy(p, e, z, zi, grad, o);
                     grad[o + p] += e;
                 }
             }

@@ -1,0 +1,38 @@
+package org.attractorlab.core.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DVecTest {
+
+    /** dot and axpy against plain loops, at offsets, for lengths below, at and around multiples of the vector width. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3, 7, 8, 9, 16, 17, 64, 65, 131})
+    void matchesPlainLoops(int n) {
+        SplittableRandom r = new SplittableRandom(n);
+        double[] a = new double[n + 5];
+        double[] b = new double[n + 9];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = r.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = r.nextDouble(-1, 1);
+        }
+        double expected = 0;
+        for (int i = 0; i < n; i++) {
+            expected += a[3 + i] * b[6 + i];
+        }
+        assertEquals(expected, DVec.dot(n, a, 3, b, 6), 1e-12 * Math.max(1, n));
+
+        double[] y = b.clone();
+        DVec.axpy(n, -0.75, a, 3, y, 6);
+        for (int i = 0; i < b.length; i++) {
+            boolean inside = i >= 6 && i < 6 + n;
+            double want = inside ? b[i] - 0.75 * a[3 + i - 6] : b[i];
+            assertEquals(want, y[i], 1e-15, "element " + i + (inside ? "" : " (outside the range: untouched)"));
+        }
+    }
+}
