@@ -300,13 +300,15 @@ public final class AppWindow {
 
     /**
      * Switches between the light and dark theme: the AtlantaFX stylesheet, and the colours of every chart in the
-     * window (charts are drawn by JFreeChart, which the stylesheet does not reach).
+     * window and of the 3D scene (charts are drawn by JFreeChart and the scene by JavaFX 3D, which the stylesheet
+     * does not reach).
      */
     public void setDark(boolean on) {
         dark = on;
         Application.setUserAgentStylesheet(on ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         retheme(main);
+        pca3dView.setDark(on);
     }
 
     private void retheme(javafx.scene.Node node) {

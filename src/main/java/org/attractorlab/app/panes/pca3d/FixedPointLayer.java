@@ -16,15 +16,28 @@ import org.fxyz3d.shapes.primitives.helper.MarkerFactory;
 final class FixedPointLayer {
     static final double SIZE = 5;
     private final SceneRig rig;
-    private final Color stableColor;
+    private Color stableColor;
     private FixedPointMarks marks = FixedPointMarks.NONE;
+    private int highlightedIndex = -1;
     private ScatterMesh stable;
     private ScatterMesh unstable;
     private ScatterMesh highlight;
 
     FixedPointLayer(SceneRig rig, boolean dark) {
         this.rig = rig;
-        this.stableColor = dark ? Color.web("#e6edf3") : Color.web("#1f2328");
+        this.stableColor = stableColor(dark);
+    }
+
+    private static Color stableColor(boolean dark) {
+        return dark ? Color.web("#e6edf3") : Color.web("#1f2328");
+    }
+
+    /** Redraws the marks shown in the colours of the theme. */
+    void setDark(boolean dark) {
+        stableColor = stableColor(dark);
+        int highlighted = highlightedIndex;
+        show(marks);
+        highlight(highlighted);
     }
 
     void show(FixedPointMarks m) {
@@ -37,6 +50,7 @@ final class FixedPointLayer {
     }
 
     void highlight(int index) {
+        highlightedIndex = index;
         highlight = index < 0 || index >= marks.count() ? null : scatter(List.of(new Point3D(
                 marks.positions()[3 * index], marks.positions()[3 * index + 1], marks.positions()[3 * index + 2])),
                 SIZE * 2.2, Color.web("#0969da"), DrawMode.LINE);

@@ -21,8 +21,8 @@ import javafx.scene.shape.Rectangle;
 
 /** The colour key of the trajectories: one swatch per value, or the colormap's range, and the time fading. */
 final class LegendBox extends VBox {
-    private final Color background;
-    private final Color foreground;
+    private Color background;
+    private Color foreground;
     private Coloring shown;
 
     LegendBox(Color background, Color foreground) {
@@ -34,6 +34,15 @@ final class LegendBox extends VBox {
         setPadding(new Insets(6, 8, 6, 8));
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         setMouseTransparent(true);
+    }
+
+    /** Redraws the key in the colours of another theme. */
+    void setColors(Color background, Color foreground) {
+        this.background = background;
+        this.foreground = foreground;
+        Coloring c = shown;
+        shown = null;
+        show(c);
     }
 
     void show(Coloring c) {

@@ -108,6 +108,17 @@ public final class Pca3dView extends BorderPane {
         fixedPoints.highlight(vm.fixedPointProperty().get());
     }
 
+    /**
+     * Switches the scene to the light or dark theme: background, the colours faded into it, the fixed-point marks
+     * and the legend (the labels follow the stylesheet by themselves).
+     */
+    public void setDark(boolean dark) {
+        Color bg = fx(ChartStyle.background(dark));
+        rig.setBackground(bg);
+        fixedPoints.setDark(dark);
+        legend.setColors(bg, fx(ChartStyle.foreground(dark)));
+    }
+
     private void showScene(TrajectoryScene s) {
         if (s == null) {
             return;

@@ -54,8 +54,15 @@ final class SceneRig {
     private double[] screen;
     private int screenVersion = -1;
 
+    private final PhongMaterial palette = new PhongMaterial(Color.WHITE);
+
+    /** Repaints the scene for another background (the theme): the fill and the colours faded into it. */
+    void setBackground(Color background) {
+        subScene.setFill(background);
+        palette.setDiffuseMap(Palette.image(background));
+    }
+
     SceneRig(Color background) {
-        PhongMaterial palette = new PhongMaterial(Color.WHITE);
         palette.setDiffuseMap(Palette.image(background));
         palette.setSpecularColor(Color.gray(0.18));
         palette.setSpecularPower(24);

@@ -124,6 +124,25 @@ class Pca3dViewUiTest {
     }
 
     @Test
+    void theThemeSwitchRepaintsTheSceneOnTheOtherBackgroundWithTheTrajectoriesStillDrawn() throws Exception {
+        firstScene();
+        java.awt.Color d = org.attractorlab.figure.ChartStyle.background(true);
+        Color darkBackground = Color.rgb(d.getRed(), d.getGreen(), d.getBlue());
+        fx(() -> window.setDark(true));
+        Image dark = render();
+        int pixels = (int) (dark.getWidth() * dark.getHeight());
+        int notDark = Pixels.differentFrom(dark, darkBackground, 0.06);
+        assertTrue(notDark < pixels / 2, "most of the dark scene is its background: " + notDark + " of " + pixels
+                + " pixels differ from it");
+        assertTrue(notDark > 3000, "the trajectories are drawn on the dark background too: " + notDark + " pixels");
+        assertTrue(Pixels.distinctHues(dark, 40) >= 2, "condition colours on dark: "
+                + java.util.Arrays.toString(Pixels.hues(dark)));
+        fx(() -> window.setDark(false));
+        Image light = render();
+        assertTrue(Pixels.differentFrom(light, BACKGROUND, 0.06) < pixels / 2, "back on the light background");
+    }
+
+    @Test
     void trainingThroughTheTrainButtonReshapesTheTrajectoriesWhileTheFxThreadStaysResponsive(FxRobot robot)
             throws Exception {
         TrajectoryScene first = firstScene();
