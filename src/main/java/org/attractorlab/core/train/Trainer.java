@@ -126,7 +126,10 @@ public final class Trainer {
         return lastStatus;
     }
 
-    /** Asks a running {@link #train} to stop after the current step; safe from any thread. */
+    /**
+     * Asks a running {@link #train} to stop after the current step; safe from any thread. A step in progress
+     * completes (and its status says CANCELLED); a later {@link #step()} trains nothing.
+     */
     public void cancel() {
         cancelled = true;
     }
@@ -155,10 +158,15 @@ public final class Trainer {
 
     /**
      * One optimiser step. Returns the new status; a non-finite loss or gradient restores the last good parameters
-     * and returns a FAILED status.
+     * and returns a FAILED status. After {@link #cancel()} nothing is trained: the status turns CANCELLED at the
+     * current step and the parameters stay as they are.
      */
     public TrainingStatus step() {
         if (lastStatus.state().finished()) {
+            return lastStatus;
+        }
+        if (cancelled) {
+            lastStatus = lastStatus.withState(TrainingStatus.State.CANCELLED, "stopped by the user at step " + step);
             return lastStatus;
         }
         TrialBatch batch = task.sample(options.batchSize(), batchRng);

@@ -98,7 +98,22 @@ class TrainerTest {
         TrainingStatus cancelled = trainer(vanilla(8), training(5000, 0.01, 0, 0), 1)
                 .train(x -> seen[0]++, null, () -> seen[0] >= 3);
         assertEquals(TrainingStatus.State.CANCELLED, cancelled.state());
-        assertEquals(4, cancelled.step());
+        assertEquals(3, cancelled.step(), "asked to stop after three steps: no fourth step is trained");
+    }
+
+    @Test
+    void aStepAfterCancelTrainsNothingAndReportsCancelled() {
+        Trainer t = trainer(vanilla(8), training(5000, 0.01, 0, 0), 1);
+        t.step();
+        t.step();
+        float[] before = t.network().parameters().clone();
+        t.cancel();
+        TrainingStatus s = t.step();
+        assertEquals(TrainingStatus.State.CANCELLED, s.state());
+        assertEquals(2, s.step());
+        assertTrue(s.message().contains("step 2"), s.message());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, t.network().parameters(),
+                "the parameters stay those of step 2");
     }
 
     @Test
