@@ -96,7 +96,8 @@ public final class AppWindow {
     public AppWindow(ExperimentConfig initial, boolean dark, java.nio.file.Path sessions) {
         this.dark = dark;
         if (javafx.application.Platform.isFxApplicationThread()) {
-            // drawing first when the processor is short (effective with -XX:ThreadPriorityPolicy=1, as root)
+            // drawing before the analyses, and before training when training takes every core (see
+            // TrainingService.trainingPriority; effective with -XX:ThreadPriorityPolicy=1, as root)
             Thread.currentThread().setPriority(Thread.NORM_PRIORITY + 2);
             // the FX thread waits for the renderer to finish the last frame: it gets the same priority
             for (Thread t : Thread.getAllStackTraces().keySet()) {

@@ -51,7 +51,7 @@ public final class AppBench {
 
     /** {@code [--steps N] [--rounds R] [--sample NAME]}; returns the process exit code. */
     public static int run(String[] args) {
-        int steps = 600;
+        int steps = 3000;
         int rounds = 3;
         String sample = "flipflop-3bit";
         boolean cpu = false;

@@ -17,9 +17,11 @@ import java.util.function.Supplier;
  */
 public final class LatestJob<T> {
     /**
-     * Priority of the app's analysis threads: below training (and far below the FX thread), so that drawing and
+     * Priority of the app's analysis threads: below training and far below the FX thread, so that drawing and
      * training keep the processor when it is short. The JVM applies priorities on Linux only with
-     * {@code -XX:ThreadPriorityPolicy=1}, which the launcher and the tests pass.
+     * {@code -XX:ThreadPriorityPolicy=1}, which the launcher and the tests pass, together with
+     * {@code -XX:JavaPriority2_To_OSPriority=10}: this priority runs at nice 10, where it takes the processor time
+     * the others leave. (Raising a priority above normal needs root; lowering one works for every user.)
      */
     public static final int ANALYSIS_PRIORITY = Thread.MIN_PRIORITY + 1;
     private static final ExecutorService SHARED = Executors.newSingleThreadExecutor(r -> {

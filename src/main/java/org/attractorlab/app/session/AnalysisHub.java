@@ -20,7 +20,7 @@ public final class AnalysisHub {
     private final Runnable unregisterDrain;
     private final Runnable unregisterService;
     /** Background analysis may take this fraction of the wall time while training runs. */
-    public static final double BUDGET = 0.2;
+    public static final double BUDGET = 0.3;
     /** At most this many refreshes a second: 1 / interval. */
     public static final long MIN_INTERVAL_NANOS = 150_000_000L;
     private LiveAnalysis live;

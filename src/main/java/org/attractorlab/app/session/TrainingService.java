@@ -61,13 +61,14 @@ public final class TrainingService implements AutoCloseable {
             throw new IllegalArgumentException("a session's history needs at least one snapshot");
         }
         this.experiment = experiment;
-        this.trainer = new Trainer(experiment.task(), experiment.network(), leaveACore(experiment.config().training()),
-                experiment.config().seed(), startStep);
+        org.attractorlab.core.train.TrainingOptions options = leaveACore(experiment.config().training());
+        this.trainer = new Trainer(experiment.task(), experiment.network(), options, experiment.config().seed(),
+                startStep);
         setSnapshotEvery(snapshotEvery);
+        int priority = trainingPriority(options.threads(), Runtime.getRuntime().availableProcessors());
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "attractor-lab-training");
-            // below the FX thread, above the analyses (effective with -XX:ThreadPriorityPolicy=1)
-            t.setPriority(Thread.NORM_PRIORITY - 1);
+            t.setPriority(priority);
             t.setDaemon(true);
             return t;
         });
@@ -77,6 +78,17 @@ public final class TrainingService implements AutoCloseable {
         if (trainer.lastStatus().state().finished()) {
             phase = Phase.FINISHED;
         }
+    }
+
+    /**
+     * Priority of the training thread (effective on Linux with {@code -XX:ThreadPriorityPolicy=1}, which the launcher
+     * passes). When training leaves a core free (the default), it comes first: it then never waits for drawing,
+     * the X server, software OpenGL or the analyses, which share the free core, and the window stays responsive
+     * because nothing of it needs the training cores. When training takes every core (an explicit
+     * {@code training.threads}), it comes below the FX thread and the renderer, so that the window still answers.
+     */
+    static int trainingPriority(int threads, int cores) {
+        return threads < cores ? Thread.MAX_PRIORITY : Thread.NORM_PRIORITY - 1;
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs the parts of a batch on the available cores. Part 0 runs on the calling thread, the others on a shared
- * pool of daemon threads. The split is deterministic, so results do not depend on scheduling.
+ * pool of daemon threads, at the calling thread's priority. The split is deterministic, so results do not depend on
+ * scheduling.
  */
 public final class WorkerPool {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -47,9 +48,17 @@ public final class WorkerPool {
         }
         @SuppressWarnings("unchecked")
         Future<?>[] futures = new Future[parts - 1];
+        // the parts run at the caller's priority: training's, or a background analysis's
+        int priority = Thread.currentThread().getPriority();
         for (int p = 1; p < parts; p++) {
             int part = p;
-            futures[p - 1] = POOL.submit(() -> task.accept(part));
+            futures[p - 1] = POOL.submit(() -> {
+                Thread worker = Thread.currentThread();
+                if (worker.getPriority() != priority) {
+                    worker.setPriority(priority);
+                }
+                task.accept(part);
+            });
         }
         RuntimeException failure = null;
         try {

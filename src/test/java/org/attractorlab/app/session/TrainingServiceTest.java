@@ -64,4 +64,35 @@ class TrainingServiceTest {
             assertEquals(1, s.lastStatus().step());
         }
     }
+
+    @Test
+    void stopWhilePausedTrainsNoFurtherStep() throws Exception {
+        Experiment e = small(100000);
+        try (TrainingService s = new TrainingService(e, 10)) {
+            s.start();
+            await("a few steps", () -> s.lastStatus().step() >= 5);
+            s.pause();
+            await("paused", () -> s.phase() == TrainingService.Phase.PAUSED);
+            int pausedAt = s.lastStatus().step();
+            float[] before = e.network().parameters().clone();
+            s.stop();
+            await("finish", () -> s.phase() == TrainingService.Phase.FINISHED);
+            assertEquals(TrainingStatus.State.CANCELLED, s.lastStatus().state());
+            assertEquals(pausedAt, s.lastStatus().step(), "stopped at the step it was paused at");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before, e.network().parameters(),
+                    "the network keeps the parameters it was paused with (what a save wrote)");
+        }
+    }
+
+    @Test
+    void trainingComesFirstOnlyWhileItLeavesACoreForTheWindow() {
+        int fx = Thread.NORM_PRIORITY + 2; // the FX thread and the renderer (AppWindow)
+        assertTrue(TrainingService.trainingPriority(1, 2) > fx, "one thread on two cores: above the FX thread");
+        assertTrue(TrainingService.trainingPriority(7, 8) > fx, "seven threads on eight cores");
+        assertTrue(TrainingService.trainingPriority(2, 2) < Thread.NORM_PRIORITY,
+                "every core: below the FX thread (normal + 2) and the renderer, so that the window still answers");
+        assertTrue(TrainingService.trainingPriority(1, 1) < Thread.NORM_PRIORITY, "a single core");
+        assertTrue(TrainingService.trainingPriority(2, 2) > org.attractorlab.app.fx.LatestJob.ANALYSIS_PRIORITY,
+                "always above the analyses");
+    }
 }
