@@ -117,8 +117,10 @@ public final class TrainCommand implements Callable<Integer> {
                 // the JVM is already exiting through the hook; it waits on the latch released above
             }
         }
+        String said = last.message().endsWith(".") ? last.message().substring(0, last.message().length() - 1)
+                : last.message();
         o.printf(Locale.ROOT, "%s: %s. Final loss %.5g%s after %.1f s.%nWrote %s%n",
-                last.state() == TrainingStatus.State.FAILED ? "Failed" : "Done", last.message(), last.loss(),
+                last.state() == TrainingStatus.State.FAILED ? "Failed" : "Done", said, last.loss(),
                 Double.isNaN(last.accuracy()) ? "" : String.format(Locale.ROOT, ", accuracy %.1f%%", 100 * last.accuracy()),
                 last.elapsedSeconds(), run.dir());
         if (last.state() == TrainingStatus.State.FAILED) {

@@ -230,6 +230,12 @@ public final class SessionViewModel {
             }
         }
         if (p != phase.get()) {
+            if (p == TrainingService.Phase.FINISHED) {
+                // the final status: a stop or divergence that trained nothing is not among the drained ones
+                TrainingStatus last = s.lastStatus();
+                status.set(last);
+                message.set(last.message());
+            }
             phase.set(p);
             if (p == TrainingService.Phase.PAUSED) {
                 message.set("Paused at step " + s.lastStatus().step() + ": everything stays explorable");

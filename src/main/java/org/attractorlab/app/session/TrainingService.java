@@ -187,7 +187,11 @@ public final class TrainingService implements AutoCloseable {
         resume();
     }
 
-    /** Moves every status since the last call into {@code sink}; call once per frame. */
+    /**
+     * Moves the status of every step trained since the last call into {@code sink}, one per step, in order; call
+     * once per frame. A final status that trained nothing (a divergence, a stop while paused) is not among them:
+     * once the phase is FINISHED, {@link #lastStatus()} holds it.
+     */
     public int drainStatuses(Consumer<TrainingStatus> sink) {
         int n = 0;
         for (TrainingStatus s; (s = statuses.poll()) != null; n++) {
@@ -214,7 +218,11 @@ public final class TrainingService implements AutoCloseable {
                     phase = Phase.RUNNING;
                 }
             }
+            int before = s.step();
             s = trainer.step();
+            if (s.step() == before) {
+                break; // nothing trained (diverged, or stopped while paused): the final status is lastStatus()
+            }
             statuses.add(s);
             if (singleStep) {
                 singleStep = false;

@@ -309,7 +309,9 @@ public final class Trainer {
     /**
      * Trains until a stop rule fires, {@link #cancel()} is called or {@code stop} says so.
      *
-     * @param onStatus     called after every step with the new status (on this thread)
+     * @param onStatus     called after every trained step with its status (on this thread): one call per step, in
+     *                     order, so it can write a log row. A final status that trained nothing (a divergence, whose
+     *                     parameters were restored, or a stop before the next step) is only returned.
      * @param onCheckpoint called every {@code checkpoint_every} steps and at the end, unless the run failed
      * @return the final status
      */
@@ -320,7 +322,11 @@ public final class Trainer {
             if (stop.getAsBoolean()) {
                 cancel();
             }
+            int before = step;
             s = step();
+            if (step == before) {
+                break; // nothing was trained: failed or cancelled before the step
+            }
             onStatus.accept(s);
             boolean due = options.checkpointEvery() > 0 && s.step() % options.checkpointEvery() == 0
                     && s.state() == TrainingStatus.State.RUNNING;

@@ -112,7 +112,7 @@ class SavedSessionTest {
     void trainingResumesFromTheSavedStepAndStopsAtTheConfiguredTotal() throws Exception {
         ExperimentConfig cfg = tinyFlipFlop("gru", 40);
         Path dir = tmp.resolve("paused");
-        trainRun(dir, cfg, 19); // stop is checked before a step: the cancelled step is the 20th
+        trainRun(dir, cfg, 20); // stop is checked before each step: the run stops after 20
         SavedSession s = SavedSession.read(dir);
         assertEquals(20, s.step());
         Trainer t = new Trainer(s.experiment().task(), s.experiment().network(), cfg.training(), cfg.seed(), s.step());

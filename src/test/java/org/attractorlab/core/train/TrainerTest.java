@@ -72,8 +72,13 @@ class TrainerTest {
                 3, false, 0.8, 1, true, 0, false);
         Trainer t = trainer(relu, noClip, 3);
         List<Integer> checkpoints = new ArrayList<>();
-        TrainingStatus s = t.train(x -> { }, (step, arrays) -> checkpoints.add(step), () -> false);
+        List<Integer> logged = new ArrayList<>();
+        TrainingStatus s = t.train(x -> logged.add(x.step()), (step, arrays) -> checkpoints.add(step), () -> false);
         assertEquals(TrainingStatus.State.FAILED, s.state());
+        for (int i = 0; i < logged.size(); i++) {
+            assertEquals(i + 1, logged.get(i), "one status per trained step, the failed one not among them: " + logged);
+        }
+        assertEquals(logged.size(), s.step(), "the final status is at the last good step");
         assertTrue(s.message().contains("diverged"), s.message());
         assertTrue(s.message().contains("learning_rate"), s.message());
         for (float p : t.network().parameters()) {
