@@ -50,6 +50,17 @@ public final class ChartStyle {
      */
     public static void retheme(JFreeChart chart, boolean dark) {
         applyTheme(chart, dark, false);
+        if (chart.getPlot() instanceof Themed t) {
+            t.retheme(dark);
+        }
+    }
+
+    /**
+     * A plot that derives colours from the theme itself (marks in the foreground colour, say): {@link #retheme}
+     * tells it the new theme after the common styling.
+     */
+    public interface Themed {
+        void retheme(boolean dark);
     }
 
     private static void applyTheme(JFreeChart chart, boolean dark, boolean series) {

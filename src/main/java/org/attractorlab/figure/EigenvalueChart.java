@@ -36,8 +36,8 @@ public final class EigenvalueChart {
     private final XYPlot plot;
     private final NumberAxis re = new NumberAxis();
     private final NumberAxis im = new NumberAxis();
-    private final XYShapeAnnotation unitCircle;
-    private final ValueMarker imaginaryAxis;
+    private XYShapeAnnotation unitCircle;
+    private ValueMarker imaginaryAxis;
     private boolean continuous;
 
     /** A chart of the two datasets in a plain {@link JFreeChart}; {@code title} may be null. */
@@ -47,27 +47,47 @@ public final class EigenvalueChart {
 
     public EigenvalueChart(XYDataset selected, XYDataset all, boolean dark, String title,
                            BiFunction<String, Plot, JFreeChart> factory) {
-        plot = new XYPlot(selected, re, im, renderer());
+        plot = new ThemedPlot(selected, re, im, renderer());
         plot.setDataset(1, all);
         plot.setRenderer(1, renderer());
         re.setAutoRangeIncludesZero(false);
         im.setAutoRangeIncludesZero(false);
         chart = factory.apply(title, plot);
         ChartStyle.apply(chart, dark);
-        Color fg = ChartStyle.foreground(dark);
-        Color faint = new Color(fg.getRed(), fg.getGreen(), fg.getBlue(), 70);
         plot.getRenderer(0).setSeriesPaint(0, ChartStyle.PALETTE[1]);
         plot.getRenderer(0).setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
-        plot.getRenderer(1).setSeriesPaint(0, faint);
         plot.getRenderer(1).setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
+        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        themeMarks(dark);
+    }
+
+    /** The plot, which redoes the theme's marks when the window's theme changes. */
+    private final class ThemedPlot extends XYPlot implements ChartStyle.Themed {
+        ThemedPlot(XYDataset d, org.jfree.chart.axis.ValueAxis x, org.jfree.chart.axis.ValueAxis y,
+                   org.jfree.chart.renderer.xy.XYItemRenderer r) {
+            super(d, x, y, r);
+        }
+
+        @Override
+        public void retheme(boolean dark) {
+            themeMarks(dark);
+        }
+    }
+
+    /** The colours drawn from the theme's foreground: all eigenvalues (faint), the unit circle, the imaginary axis. */
+    private void themeMarks(boolean dark) {
+        Color fg = ChartStyle.foreground(dark);
+        plot.getRenderer(1).setSeriesPaint(0, new Color(fg.getRed(), fg.getGreen(), fg.getBlue(), dark ? 110 : 70));
         Color boundary = new Color(fg.getRed(), fg.getGreen(), fg.getBlue(), 150);
         BasicStroke dashed = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[]{4f, 3f}, 0f);
+        if (unitCircle != null) {
+            plot.removeAnnotation(unitCircle, false);
+            plot.removeDomainMarker(0, imaginaryAxis, Layer.FOREGROUND, false);
+        }
         unitCircle = new XYShapeAnnotation(new Ellipse2D.Double(-1, -1, 2, 2), dashed, boundary);
         imaginaryAxis = new ValueMarker(0, boundary, dashed);
-        plot.addAnnotation(unitCircle);
-        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-        setContinuous(false);
+        setContinuous(continuous);
     }
 
     private static XYLineAndShapeRenderer renderer() {

@@ -128,6 +128,22 @@ class FigureWriterTest {
     }
 
     @Test
+    void theThemeSwitchRedrawsTheSpectrumsForegroundMarksInTheNewForeground() {
+        EigenvalueChart c = new EigenvalueChart(new org.jfree.data.xy.DefaultXYDataset(),
+                all(new double[][]{{0.5, -0.2}}, new double[][]{{0.1, 0}}), false, "Spectrum");
+        java.awt.Color light = (java.awt.Color) c.plot().getRenderer(1).getSeriesPaint(0);
+        assertEquals(ChartStyle.foreground(false).getRGB() & 0xffffff, light.getRGB() & 0xffffff);
+        ChartStyle.retheme(c.chart(), true);
+        java.awt.Color dark = (java.awt.Color) c.plot().getRenderer(1).getSeriesPaint(0);
+        assertEquals(ChartStyle.foreground(true).getRGB() & 0xffffff, dark.getRGB() & 0xffffff,
+                "all eigenvalues in the dark theme's foreground");
+        var circle = (org.jfree.chart.annotations.XYShapeAnnotation) c.plot().getAnnotations().get(0);
+        assertEquals(1, c.plot().getAnnotations().size(), "one unit circle, the old one removed");
+        BufferedImage img = FigureWriter.image(c.figure(), new FigureSize(400, 300, 72));
+        assertTrue(circle != null && nonBackground(img) > 0);
+    }
+
+    @Test
     void eigenvalueFigureHasEqualScalesSoTheUnitCircleIsRound() throws Exception {
         EigenvalueChart c = new EigenvalueChart(new org.jfree.data.xy.DefaultXYDataset(),
                 all(new double[][]{{0.5, 1.4}}, new double[][]{{0.1, 0}}), false, "Spectrum");
