@@ -73,6 +73,17 @@ public final class ChartStyle {
             chart.getTitle().setPaint(fg);
             chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 13));
         }
+        for (Object sub : chart.getSubtitles()) {
+            if (sub instanceof org.jfree.chart.title.TextTitle t) {
+                t.setPaint(fg);
+            } else if (sub instanceof org.jfree.chart.title.PaintScaleLegend scale) {
+                scale.setBackgroundPaint(bg);
+                scale.getAxis().setLabelPaint(fg);
+                scale.getAxis().setTickLabelPaint(fg);
+                scale.getAxis().setAxisLinePaint(fg);
+                scale.getAxis().setTickMarkPaint(fg);
+            }
+        }
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
             legend.setBackgroundPaint(bg);

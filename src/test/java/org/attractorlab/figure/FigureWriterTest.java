@@ -144,6 +144,29 @@ class FigureWriterTest {
     }
 
     @Test
+    void theThemeSwitchRestylesSubtitlesAndTheColourScale() {
+        org.jfree.chart.JFreeChart chart = Figures.heatmap(HeatmapData.square(java.util.List.of("a", "b"),
+                java.util.List.of("a", "b"), new double[][]{{0, 1}, {1, 0}}, "condition", "distance", "%.2f"),
+                "RDM", "at step 5");
+        ChartStyle.retheme(chart, true);
+        java.awt.Color fg = ChartStyle.foreground(true);
+        int texts = 0;
+        int scales = 0;
+        for (Object sub : chart.getSubtitles()) {
+            if (sub instanceof org.jfree.chart.title.TextTitle t) {
+                assertEquals(fg, t.getPaint(), "subtitle '" + t.getText() + "'");
+                texts++;
+            } else if (sub instanceof org.jfree.chart.title.PaintScaleLegend l) {
+                assertEquals(ChartStyle.background(true), l.getBackgroundPaint());
+                assertEquals(fg, l.getAxis().getTickLabelPaint());
+                scales++;
+            }
+        }
+        assertEquals(1, texts);
+        assertEquals(1, scales);
+    }
+
+    @Test
     void eigenvalueFigureHasEqualScalesSoTheUnitCircleIsRound() throws Exception {
         EigenvalueChart c = new EigenvalueChart(new org.jfree.data.xy.DefaultXYDataset(),
                 all(new double[][]{{0.5, 1.4}}, new double[][]{{0.1, 0}}), false, "Spectrum");
