@@ -71,7 +71,9 @@ public final class ChartStyle {
         chart.setTextAntiAlias(true);
         if (chart.getTitle() != null) {
             chart.getTitle().setPaint(fg);
-            chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 13));
+            if (series) { // fonts only when first styled: a pane may have chosen its own since
+                chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 13));
+            }
         }
         for (Object sub : chart.getSubtitles()) {
             if (sub instanceof org.jfree.chart.title.TextTitle t) {
@@ -88,11 +90,13 @@ public final class ChartStyle {
         if (legend != null) {
             legend.setBackgroundPaint(bg);
             legend.setItemPaint(fg);
-            legend.setItemFont(new Font("SansSerif", Font.PLAIN, 11));
+            if (series) {
+                legend.setItemFont(new Font("SansSerif", Font.PLAIN, 11));
+            }
         }
         if (chart.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined) {
             combined.setBackgroundPaint(bg);
-            styleAxis(combined.getDomainAxis(), fg);
+            styleAxis(combined.getDomainAxis(), fg, series);
             for (Object sub : combined.getSubplots()) {
                 stylePlot((XYPlot) sub, dark, series);
             }
@@ -115,10 +119,10 @@ public final class ChartStyle {
             p.setRangeGridlinePaint(grid(dark));
             p.setOutlineVisible(false);
             for (int a = 0; a < p.getRangeAxisCount(); a++) {
-                styleAxis(p.getRangeAxis(a), fg);
+                styleAxis(p.getRangeAxis(a), fg, series);
             }
             for (int a = 0; a < p.getDomainAxisCount(); a++) {
-                styleAxis(p.getDomainAxis(a), fg);
+                styleAxis(p.getDomainAxis(a), fg, series);
             }
             for (int r = 0; series && r < p.getRendererCount(); r++) {
                 var renderer = p.getRenderer(r);
@@ -133,7 +137,7 @@ public final class ChartStyle {
         }
     }
 
-    private static void styleAxis(org.jfree.chart.axis.Axis axis, Color fg) {
+    private static void styleAxis(org.jfree.chart.axis.Axis axis, Color fg, boolean fonts) {
         if (axis == null) {
             return;
         }
@@ -141,7 +145,9 @@ public final class ChartStyle {
         axis.setTickLabelPaint(fg);
         axis.setAxisLinePaint(fg);
         axis.setTickMarkPaint(fg);
-        axis.setLabelFont(new Font("SansSerif", Font.PLAIN, 12));
-        axis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+        if (fonts) {
+            axis.setLabelFont(new Font("SansSerif", Font.PLAIN, 12));
+            axis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+        }
     }
 }

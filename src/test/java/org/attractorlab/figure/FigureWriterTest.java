@@ -148,7 +148,9 @@ class FigureWriterTest {
         org.jfree.chart.JFreeChart chart = Figures.heatmap(HeatmapData.square(java.util.List.of("a", "b"),
                 java.util.List.of("a", "b"), new double[][]{{0, 1}, {1, 0}}, "condition", "distance", "%.2f"),
                 "RDM", "at step 5");
+        chart.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 11));
         ChartStyle.retheme(chart, true);
+        assertEquals(11, chart.getTitle().getFont().getSize(), "the theme changes colours, not a pane's fonts");
         java.awt.Color fg = ChartStyle.foreground(true);
         int texts = 0;
         int scales = 0;
