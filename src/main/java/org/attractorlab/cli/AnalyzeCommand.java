@@ -94,7 +94,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--conditions", paramLabel = "Y.csv", description = "conditions of the external states, one row per trial")
     Path conditions;
 
-    @Option(names = "--trials", defaultValue = "256", description = "probe trials (default: ${DEFAULT-VALUE})")
+    @Option(names = "--trials", defaultValue = "" + AnalysisDefaults.PROBE_TRIALS, description = "probe trials, as in the app (default: ${DEFAULT-VALUE})")
     int trials;
 
     @Option(names = "--noise", description = "run the probe batch with the network's input and recurrent noise")

@@ -111,7 +111,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--color-by", paramLabel = "CONDITION", description = "pca3d: the condition column that colours the trials (default: the first)")
     String colorBy;
 
-    @Option(names = "--trials", defaultValue = "128", description = "probe trials, as in the app (default: ${DEFAULT-VALUE})")
+    @Option(names = "--trials", defaultValue = "" + AnalysisDefaults.PROBE_TRIALS, description = "probe trials, as in the app (default: ${DEFAULT-VALUE})")
     int trials;
 
     @Option(names = "--linear", description = "loss: a linear loss axis instead of a logarithmic one")

@@ -51,6 +51,22 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void byDefaultAnalyzeRunsTheAppsProbeBatchAndGetsTheSameStates() throws Exception {
+        Path out = tmp.resolve("default-probe");
+        TrainCommandTest.Result r = TrainCommandTest.cli("analyze", run.toString(), "--out", out.toString(),
+                "--only", "pca");
+        assertEquals(0, r.code(), r.err());
+        NdArray states = Npy.read(out.resolve("hidden_states.npy"));
+        assertEquals(org.attractorlab.app.session.LiveAnalysis.PROBE_TRIALS, states.shape()[0],
+                "the trials of the app's live analysis");
+        var saved = org.attractorlab.core.train.SavedSession.read(run);
+        var app = org.attractorlab.core.analysis.HiddenStates.collect(saved.experiment().network(),
+                saved.experiment().probe(org.attractorlab.app.session.LiveAnalysis.PROBE_TRIALS));
+        float[] cli = states.floats();
+        assertArrayEquals(app.states(), cli, "the states the app's panes analyse");
+    }
+
+    @Test
     void externalStatesAreAnalysedWithoutANetwork() throws IOException {
         Path out = tmp.resolve("external");
         Path src = tmp.resolve("analysis-src");

@@ -21,7 +21,7 @@ import org.attractorlab.core.train.Experiment;
  */
 public final class LiveAnalysis implements AutoCloseable {
     /** Trials in the probe batch. */
-    public static final int PROBE_TRIALS = 128;
+    public static final int PROBE_TRIALS = org.attractorlab.core.analysis.AnalysisDefaults.PROBE_TRIALS;
 
     private final Network network;
     private final TrialBatch probe;

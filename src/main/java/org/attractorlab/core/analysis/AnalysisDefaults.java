@@ -9,6 +9,9 @@ import org.attractorlab.core.task.ConditionTable;
  * The CLI and the panes both start from these.
  */
 public final class AnalysisDefaults {
+    /** Trials in the probe batch every analysis runs on by default: the app's panes, analyze and export. */
+    public static final int PROBE_TRIALS = 128;
+
     private AnalysisDefaults() {
     }
 
