@@ -13,9 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * Where the processor time of a benchmark run went: the CPU time of every live Java thread, grouped by thread name
- * (trailing numbers dropped, so the training workers or renderer threads add up), the rest of the JVM (garbage
- * collector, JIT compiler, native threads), and the X server (the processes named {@code Xvfb} or {@code Xorg},
- * read from {@code /proc} on Linux). Take one with {@link #now()} before a run and {@link #since} after it.
+ * (trailing numbers dropped, so the training workers or renderer threads add up), the JVM's own and native threads
+ * by kind (garbage collector, JIT compiler, software OpenGL; from {@code /proc/self/task} on Linux), and the X
+ * server (the processes named {@code Xvfb} or {@code Xorg}). Take one with {@link #now()} before a run and
+ * {@link #since} after it.
  */
 final class CpuLedger {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -83,8 +84,9 @@ final class CpuLedger {
     }
 
     /**
-     * Seconds of processor time spent since {@code before}, by group, largest first, ending with "other JVM" (GC, JIT,
-     * native threads) and "X server" when it could be read.
+     * Seconds of processor time spent since {@code before}: Java threads by group, largest first; then the JVM's own
+     * and native threads by kind (GC, JIT compiler, VM thread, software OpenGL), "rest of the process" (threads that
+     * ended between the readings, others), and "X server" when it could be read.
      */
     Map<String, Double> since(CpuLedger before) {
         Map<String, Double> byGroup = new TreeMap<>();
@@ -95,12 +97,6 @@ final class CpuLedger {
             if (s > 0) {
                 byGroup.merge(names.get(e.getKey()), s, Double::sum);
                 threadSum += s;
-            }
-        }
-        // threads that ended between the two readings count under their own name too
-        for (var e : before.threadNanos.entrySet()) {
-            if (!threadNanos.containsKey(e.getKey())) {
-                byGroup.merge(before.names.get(e.getKey()) + " (ended)", 0.0, Double::sum);
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();
