@@ -2,7 +2,6 @@ package org.attractorlab.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.attractorlab.core.task.StimulusFeatureTable;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Reads the sensory front end's feature table: a directory with
@@ -30,11 +25,9 @@ public final class StimulusFeatureFiles {
     /** Feature file name inside the directory. */
     public static final String FEATURES = "features.npy";
     /** Index file name inside the directory. */
-    public static final String STIMULI = "stimuli.csv";
+    public static final String STIMULI = StimulusIndexFile.FILE;
     /** The classpath folder of the bundled set. */
     public static final String BUNDLED = "/assets/sensory/";
-    /** Required leading columns of {@code stimuli.csv}. */
-    public static final List<String> COLUMNS = List.of("file", "category", "identity", "location", "view");
 
     private static final Map<String, StimulusFeatureTable> CACHE = new ConcurrentHashMap<>();
 
@@ -92,8 +85,8 @@ public final class StimulusFeatureFiles {
                 throw missingBundled(features == null ? featuresName : stimuliName);
             }
             NdArray array = Npy.read(features, "classpath:" + featuresName);
-            Table csv = readCsv(stimuli, "classpath:" + stimuliName);
-            StimulusFeatureTable table = build("classpath:" + BUNDLED, array, "classpath:" + featuresName, csv,
+            List<StimulusIndexFile.Entry> index = StimulusIndexFile.read(stimuli, "classpath:" + stimuliName);
+            StimulusFeatureTable table = build("classpath:" + BUNDLED, array, "classpath:" + featuresName, index,
                     "classpath:" + stimuliName);
             CACHE.put(BUNDLED, table);
             return table;
@@ -113,11 +106,8 @@ public final class StimulusFeatureFiles {
             return cached;
         }
         NdArray array = Npy.read(featuresFile);
-        Table csv;
-        try (InputStream in = Files.newInputStream(stimuliFile)) {
-            csv = readCsv(in, stimuliFile.toString());
-        }
-        StimulusFeatureTable table = build(dir.toString(), array, featuresFile.toString(), csv,
+        List<StimulusIndexFile.Entry> index = StimulusIndexFile.read(stimuliFile);
+        StimulusFeatureTable table = build(dir.toString(), array, featuresFile.toString(), index,
                 stimuliFile.toString());
         if (CACHE.size() > 8) {
             CACHE.clear();
@@ -126,18 +116,9 @@ public final class StimulusFeatureFiles {
         return table;
     }
 
-    private static Table readCsv(InputStream in, String source) throws IOException {
-        try {
-            return Table.read().csv(CsvReadOptions.builder(in).header(true).tableName(source).build());
-        } catch (UncheckedIOException e) {
-            throw new IOException(source + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (RuntimeException e) {
-            throw new IOException(source + ": not a readable CSV table (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static StimulusFeatureTable build(String source, NdArray array, String featuresName, Table csv,
-                                              String stimuliName) throws IOException {
+    private static StimulusFeatureTable build(String source, NdArray array, String featuresName,
+                                              List<StimulusIndexFile.Entry> index, String stimuliName)
+            throws IOException {
         if (array.ndim() != 2) {
             throw new IOException(featuresName + ": expected a 2-D array [n_images, F], got shape "
                     + java.util.Arrays.toString(array.shape()));
@@ -154,26 +135,20 @@ public final class StimulusFeatureFiles {
         } else {
             throw new IOException(featuresName + ": expected float32 features, got " + array.dtype().descr());
         }
-        List<String> header = csv.columnNames();
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            if (header.size() <= c || !header.get(c).strip().equals(COLUMNS.get(c))) {
-                throw new IOException(stimuliName + ": the header must start with " + String.join(",", COLUMNS)
-                        + ", found " + String.join(",", header));
-            }
-        }
-        int n = csv.rowCount();
+        int n = index.size();
         if (n != array.dim(0)) {
             throw new IOException(featuresName + " has " + array.dim(0) + " rows but " + stimuliName + " has " + n
                     + " stimuli; the rows must align");
         }
-        Column<?> fileColumn = csv.column(0);
         List<String> files = new ArrayList<>(n);
+        int[][] codes = new int[4][n];
         for (int r = 0; r < n; r++) {
-            files.add(fileColumn.getString(r));
-        }
-        int[][] codes = new int[4][];
-        for (int c = 1; c <= 4; c++) {
-            codes[c - 1] = codes(csv.column(c), stimuliName);
+            StimulusIndexFile.Entry e = index.get(r);
+            files.add(e.file());
+            codes[0][r] = e.category();
+            codes[1][r] = e.identity();
+            codes[2][r] = e.location();
+            codes[3][r] = e.view();
         }
         try {
             return new StimulusFeatureTable(source, files, codes[0], codes[1], codes[2], codes[3], features,
@@ -181,22 +156,5 @@ public final class StimulusFeatureFiles {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
-    }
-
-    private static int[] codes(Column<?> col, String source) throws IOException {
-        ColumnType type = col.type();
-        boolean numeric = type == ColumnType.INTEGER || type == ColumnType.LONG || type == ColumnType.SHORT
-                || type == ColumnType.DOUBLE || type == ColumnType.FLOAT;
-        int[] out = new int[col.size()];
-        for (int r = 0; r < out.length; r++) {
-            Object v = col.isMissing(r) ? null : col.get(r);
-            double d = numeric && v instanceof Number num ? num.doubleValue() : Double.NaN;
-            if (!(d == Math.rint(d) && d >= 0 && d <= Integer.MAX_VALUE)) {
-                throw new IOException(source + ": column '" + col.name() + "' of data row " + (r + 1) + " is '"
-                        + (v == null ? "" : col.getString(r)) + "'; use 0-based integer codes");
-            }
-            out[r] = (int) d;
-        }
-        return out;
     }
 }

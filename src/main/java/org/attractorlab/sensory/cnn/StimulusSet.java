@@ -2,7 +2,6 @@ package org.attractorlab.sensory.cnn;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
+import org.attractorlab.core.io.StimulusIndexFile;
 
 /**
  * A stimulus set on disk: a directory of RGB PNG images and {@code stimuli.csv}, whose header starts with
@@ -19,9 +19,9 @@ import javax.imageio.ImageIO;
  */
 public final class StimulusSet {
     /** The index file's name inside a stimulus directory. */
-    public static final String INDEX = "stimuli.csv";
+    public static final String INDEX = StimulusIndexFile.FILE;
     /** The required leading columns of the index, in this order. */
-    public static final List<String> COLUMNS = List.of("file", "category", "identity", "location", "view");
+    public static final List<String> COLUMNS = StimulusIndexFile.COLUMNS;
 
     private final Path dir;
     private final List<Stimulus> stimuli;
@@ -49,61 +49,11 @@ public final class StimulusSet {
             throw new NoSuchFileException(dir + ": not a stimulus directory (expected a directory holding " + INDEX
                     + " and the images)");
         }
-        Path index = dir.resolve(INDEX);
-        if (!Files.isRegularFile(index)) {
-            throw new NoSuchFileException(index + ": missing; a stimulus directory needs an index with the header "
-                    + String.join(",", COLUMNS));
-        }
-        List<String> lines = Files.readAllLines(index, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
-            throw new IOException(index + ": empty; expected the header " + String.join(",", COLUMNS));
-        }
-        String[] header = lines.get(0).strip().split(",", -1);
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            if (header.length <= i || !header[i].strip().equals(COLUMNS.get(i))) {
-                throw new IOException(index + ": header must start with " + String.join(",", COLUMNS) + ", got '"
-                        + lines.get(0).strip() + "'");
-            }
-        }
         List<Stimulus> rows = new ArrayList<>();
-        for (int ln = 1; ln < lines.size(); ln++) {
-            String line = lines.get(ln);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length < COLUMNS.size()) {
-                throw new IOException(index + " line " + (ln + 1) + ": expected at least " + COLUMNS.size()
-                        + " fields, got " + f.length);
-            }
-            String file = unquote(f[0].strip());
-            if (file.isEmpty()) {
-                throw new IOException(index + " line " + (ln + 1) + ": empty file name");
-            }
-            int[] v = new int[4];
-            for (int c = 1; c <= 4; c++) {
-                String s = f[c].strip();
-                try {
-                    v[c - 1] = Integer.parseInt(s);
-                } catch (NumberFormatException e) {
-                    throw new IOException(index + " line " + (ln + 1) + ": " + COLUMNS.get(c) + " = '" + s
-                            + "' is not an integer");
-                }
-                if (v[c - 1] < 0) {
-                    throw new IOException(index + " line " + (ln + 1) + ": " + COLUMNS.get(c) + " = " + v[c - 1]
-                            + " is negative; labels are 0-based");
-                }
-            }
-            rows.add(new Stimulus(file, v[0], v[1], v[2], v[3]));
-        }
-        if (rows.isEmpty()) {
-            throw new IOException(index + ": no stimuli (only a header)");
+        for (StimulusIndexFile.Entry e : StimulusIndexFile.read(dir.resolve(INDEX))) {
+            rows.add(new Stimulus(e.file(), e.category(), e.identity(), e.location(), e.view()));
         }
         return new StimulusSet(dir, rows);
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
     public Path directory() {

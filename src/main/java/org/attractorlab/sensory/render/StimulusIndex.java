@@ -1,10 +1,10 @@
 package org.attractorlab.sensory.render;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.attractorlab.core.io.StimulusIndexFile;
 
 /**
  * The index of a stimulus directory, {@code stimuli.csv}: header
@@ -14,9 +14,9 @@ import java.util.List;
  */
 public final class StimulusIndex {
     /** The index file's name inside a stimulus directory. */
-    public static final String FILE = "stimuli.csv";
+    public static final String FILE = StimulusIndexFile.FILE;
     /** The required leading columns. */
-    public static final List<String> REQUIRED = List.of("file", "category", "identity", "location", "view");
+    public static final List<String> REQUIRED = StimulusIndexFile.COLUMNS;
     /** Every column this version writes. */
     public static final List<String> HEADER = List.of("file", "category", "identity", "location", "view",
             "category_name", "azimuth_deg", "elevation_deg", "roll_deg");
@@ -42,48 +42,11 @@ public final class StimulusIndex {
         return Math.round(v * 100) / 100.0;
     }
 
-    /** Reads {@code dir/stimuli.csv}; the message of a failure names the file, the line and the field. */
+    /** Reads {@code dir/stimuli.csv} (see {@link StimulusIndexFile}); a failure names the file, line and field. */
     public static List<Row> read(Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": no stimulus index here (render one with ./attractor-lab render-stimuli)");
-        }
-        List<String> lines = Files.readAllLines(file);
-        if (lines.isEmpty()) {
-            throw new IOException(file + ": empty file");
-        }
-        String[] header = lines.get(0).split(",", -1);
-        for (int c = 0; c < REQUIRED.size(); c++) {
-            if (header.length <= c || !header[c].trim().equals(REQUIRED.get(c))) {
-                throw new IOException(file + ": the header must start with " + String.join(",", REQUIRED)
-                        + ", found " + lines.get(0));
-            }
-        }
-        List<Row> rows = new ArrayList<>(lines.size() - 1);
-        for (int n = 1; n < lines.size(); n++) {
-            String line = lines.get(n);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length < REQUIRED.size()) {
-                throw new IOException(file + " line " + (n + 1) + ": " + f.length + " fields, need at least "
-                        + REQUIRED.size());
-            }
-            int[] v = new int[4];
-            for (int c = 0; c < 4; c++) {
-                try {
-                    v[c] = Integer.parseInt(f[c + 1].trim());
-                } catch (NumberFormatException e) {
-                    throw new IOException(file + " line " + (n + 1) + ": " + REQUIRED.get(c + 1) + " = '" + f[c + 1]
-                            + "' is not an integer", e);
-                }
-                if (v[c] < 0) {
-                    throw new IOException(file + " line " + (n + 1) + ": " + REQUIRED.get(c + 1) + " = " + v[c]
-                            + " is negative");
-                }
-            }
-            rows.add(new Row(f[0].trim(), v[0], v[1], v[2], v[3]));
+        List<Row> rows = new ArrayList<>();
+        for (StimulusIndexFile.Entry e : StimulusIndexFile.read(dir.resolve(FILE))) {
+            rows.add(new Row(e.file(), e.category(), e.identity(), e.location(), e.view()));
         }
         return rows;
     }
