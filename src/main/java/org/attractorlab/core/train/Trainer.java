@@ -43,8 +43,10 @@ public final class Trainer {
     private int stepsSinceImprovement;
     private double validationLoss = Double.NaN;
     private double validationAccuracy = Double.NaN;
-    private final long startNanos = System.nanoTime();
-    private long windowNanos = System.nanoTime();
+    /** Time spent inside {@link #step()}, summed: the clock of elapsed time and speed (not idle or paused time). */
+    private long trainingNanos;
+    private long stepStartNanos;
+    private long windowNanos;
     private int windowStep;
     private double speed;
 
@@ -169,6 +171,7 @@ public final class Trainer {
             lastStatus = lastStatus.withState(TrainingStatus.State.CANCELLED, "stopped by the user at step " + step);
             return lastStatus;
         }
+        stepStartNanos = System.nanoTime();
         TrialBatch batch = task.sample(options.batchSize(), batchRng);
         double invN = 1 / Loss.normalizer(loss, batch);
         float rateScale = (float) (options.l2Rate() / ((double) batch.trials() * batch.steps() * network.hiddenSize()));
@@ -273,17 +276,17 @@ public final class Trainer {
     }
 
     private TrainingStatus status(double loss, double accuracy, double norm, double lr) {
-        long now = System.nanoTime();
-        if (now - windowNanos > 500_000_000L || speed == 0) {
+        trainingNanos += System.nanoTime() - stepStartNanos;
+        if (trainingNanos - windowNanos > 500_000_000L || speed == 0) {
             int done = step - windowStep;
             if (done > 0) {
-                speed = done / ((now - windowNanos) / 1e9);
-                windowNanos = now;
+                speed = done / ((trainingNanos - windowNanos) / 1e9);
+                windowNanos = trainingNanos;
                 windowStep = step;
             }
         }
         return new TrainingStatus(step, options.steps(), loss, accuracy, validationLoss, validationAccuracy, norm, lr,
-                speed, (now - startNanos) / 1e9, TrainingStatus.State.RUNNING, "");
+                speed, trainingNanos / 1e9, TrainingStatus.State.RUNNING, "");
     }
 
     private double regularize(float[] params, float[] grad) {

@@ -11,8 +11,8 @@ package org.attractorlab.core.train;
  * @param validationAccuracy accuracy on the validation batch at the last validation, NaN if none
  * @param gradNorm           global gradient norm before clipping
  * @param learningRate       learning rate used for this step
- * @param stepsPerSecond     recent training speed
- * @param elapsedSeconds     wall time since training started
+ * @param stepsPerSecond     recent training speed (steps per second of training time)
+ * @param elapsedSeconds     training time so far: the wall time spent in training steps, not idle or paused time
  * @param state              running, or why it stopped
  * @param message            a human-readable explanation when it stopped, else empty
  */

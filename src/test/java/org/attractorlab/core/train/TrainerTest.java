@@ -107,6 +107,21 @@ class TrainerTest {
     }
 
     @Test
+    void elapsedTimeAndSpeedCountTrainingStepsNotTheTimeBetweenThem() throws InterruptedException {
+        Trainer t = trainer(vanilla(8), training(5000, 0.01, 0, 0), 1);
+        Thread.sleep(300); // idle before the first step: not training time
+        t.step();
+        TrainingStatus first = t.step();
+        Thread.sleep(300); // a pause between steps
+        TrainingStatus third = t.step();
+        assertTrue(first.elapsedSeconds() < 0.25, "two small steps, not the idle time before: "
+                + first.elapsedSeconds());
+        assertTrue(third.elapsedSeconds() - first.elapsedSeconds() < 0.25, "the pause is not counted: "
+                + first.elapsedSeconds() + " -> " + third.elapsedSeconds());
+        assertTrue(third.stepsPerSecond() > 1 / 0.25, "speed on the training clock: " + third.stepsPerSecond());
+    }
+
+    @Test
     void aStepAfterCancelTrainsNothingAndReportsCancelled() {
         Trainer t = trainer(vanilla(8), training(5000, 0.01, 0, 0), 1);
         t.step();
