@@ -458,6 +458,7 @@ public final class AppWindow {
                 .text("fixed-points", "tol_q", fp.tolQProperty())
                 .text("fixed-points", "slow_q", fp.slowQProperty())
                 .text("fixed-points", "refresh_every", fp.refreshEveryProperty())
+                .bool("fixed-points", "at_end", fp.atEndProperty())
                 .bool("fixed-points", "continuous_time", fixedPointsVm.continuousTimeProperty())
                 .bool("pca3d", "selected_only", pca3dVm.selectedOnlyProperty())
                 .integer("pca3d", "limit", pca3dVm.limitProperty())

@@ -122,6 +122,15 @@ public final class FixedPointsViewModel {
         disposer.invalidated(settingsError, o -> updateError());
         disposer.invalidated(searchError, o -> updateError());
         disposer.listen(hub.frameProperty(), (o, a, f) -> onFrame(f));
+        // the last frame of a run may arrive before the run is marked finished: look again when it is
+        disposer.listen(session.phaseProperty(), (o, a, p) -> {
+            AnalysisFrame f = hub.frameProperty().get();
+            if (p == TrainingService.Phase.FINISHED && f != null && settings.atEndProperty().get() && f.live()
+                    && atEnd(f.step()) && parsed != null) {
+                lastAutoStep = f.step();
+                submit(f, parsed);
+            }
+        });
         disposer.listen(selection.fixedPointProperty(), (o, a, b) -> refreshSelectedEigenvalues());
         disposer.invalidated(continuousTime, o -> {
             refreshAllEigenvalues();
@@ -374,7 +383,8 @@ public final class FixedPointsViewModel {
             reproject(f);
         }
         validate();
-        if (parsed != null && parsed.refreshEvery() > 0 && f.live() && due(f.step(), parsed.refreshEvery())) {
+        if (parsed != null && f.live() && (parsed.refreshEvery() > 0 && due(f.step(), parsed.refreshEvery())
+                || settings.atEndProperty().get() && atEnd(f.step()))) {
             lastAutoStep = f.step();
             submit(f, parsed);
         }
@@ -394,6 +404,13 @@ public final class FixedPointsViewModel {
         TrainingService service = session.serviceProperty().get();
         return step / every != lastAutoStep / every
                 || (service != null && service.phase() == TrainingService.Phase.FINISHED);
+    }
+
+    /** Whether {@code step} is the last step of a finished run that has not been searched yet. */
+    private boolean atEnd(int step) {
+        TrainingService service = session.serviceProperty().get();
+        return service != null && service.phase() == TrainingService.Phase.FINISHED
+                && step == service.lastStatus().step() && step != lastAutoStep;
     }
 
     private void reproject(AnalysisFrame f) {

@@ -71,6 +71,7 @@ public final class SearchSettings {
     private final StringProperty tolQ = new SimpleStringProperty("1e-12");
     private final StringProperty slowQ = new SimpleStringProperty("1e-4");
     private final StringProperty refreshEvery = new SimpleStringProperty("0");
+    private final javafx.beans.property.BooleanProperty atEnd = new javafx.beans.property.SimpleBooleanProperty(true);
 
     public ObjectProperty<InputMode> inputModeProperty() {
         return inputMode;
@@ -114,10 +115,18 @@ public final class SearchSettings {
         return refreshEvery;
     }
 
+    /**
+     * Whether to search on the last frame of a run when training ends (and on a finished session when it opens), so
+     * that the attractors appear without pressing Find. On by default.
+     */
+    public javafx.beans.property.BooleanProperty atEndProperty() {
+        return atEnd;
+    }
+
     /** Every property, for listening to any change. */
     Observable[] all() {
         return new Observable[]{inputMode, inputValues, probeTrial, probeStep, initialStates, initialNoise, method,
-                tolQ, slowQ, refreshEvery};
+                tolQ, slowQ, refreshEvery, atEnd};
     }
 
     /**

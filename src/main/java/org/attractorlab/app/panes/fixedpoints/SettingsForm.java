@@ -63,6 +63,10 @@ final class SettingsForm extends GridPane {
             }
         });
         bind(method.valueProperty(), s.methodProperty(), disposer);
+        javafx.scene.control.CheckBox atEnd = new javafx.scene.control.CheckBox("search when training ends");
+        atEnd.setId("fp-at-end");
+        atEnd.selectedProperty().bindBidirectional(s.atEndProperty());
+        disposer.onDispose(() -> atEnd.selectedProperty().unbindBidirectional(s.atEndProperty()));
         Spinner<String> refresh = spinner("fp-refresh", s.refreshEveryProperty(), v -> v + 25,
                 v -> Math.max(0, v - 25), disposer);
 
@@ -79,7 +83,9 @@ final class SettingsForm extends GridPane {
                 field("slow-point q", "Points with tol q <= q below this are kept as slow points",
                         text("fp-slow-q", s.slowQProperty(), 5, disposer)),
                 field("Refresh every", "Search again on the newest frame every this many training steps;"
-                        + " 0 = only when you press Find", refresh, new Label("steps")))
+                        + " 0 = only when you press Find (and at the end, below)", refresh, new Label("steps")),
+                field("At the end", "Search on the last frame when training ends, and on a finished session when"
+                        + " it opens, so that the attractors appear without pressing Find", atEnd))
                 .forEach(row -> addRow(getRowCount(), row));
     }
 

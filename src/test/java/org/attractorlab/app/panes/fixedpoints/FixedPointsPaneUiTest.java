@@ -75,7 +75,9 @@ class FixedPointsPaneUiTest {
         }
     }
 
+    /** Trains the 400 steps with the search at the end switched off: these tests search themselves. */
     private void trainToTheEnd(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.settings().atEndProperty().set(false));
         robot.clickOn("#train");
         waitFor("training to finish", 120, () -> window.session().phaseProperty().get() == Phase.FINISHED);
         waitFor("the frame of the last step", 30, () -> {
@@ -135,6 +137,23 @@ class FixedPointsPaneUiTest {
             return null;
         }
         return found[0];
+    }
+
+    @Test
+    void byDefaultTheAttractorsAreFoundWhenTrainingEndsWithoutPressingFind(FxRobot robot) throws Exception {
+        assertTrue(vm.settings().atEndProperty().get(), "on by default");
+        List<Integer> steps = new CopyOnWriteArrayList<>();
+        robot.interact(() -> vm.resultFrameProperty().addListener((o, a, f) -> {
+            if (f != null) {
+                steps.add(f.step());
+            }
+        }));
+        robot.clickOn("#train");
+        waitFor("training to finish", 120, () -> window.session().phaseProperty().get() == Phase.FINISHED);
+        waitFor("the search of the last step", 60, () -> vm.resultProperty().get() != null && !vm.busyProperty().get());
+        assertEquals(List.of(400), steps, "one search, on the last frame, none while training (refresh every 0)");
+        assertTrue(vm.resultProperty().get().stableFixedPointCount() > 0, "a trained flip-flop's stable points");
+        assertTrue(table(robot).getItems().size() > 0);
     }
 
     @Test
