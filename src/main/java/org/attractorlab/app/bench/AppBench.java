@@ -161,8 +161,19 @@ public final class AppBench {
             window.analysis().setFollowLive(live);
             return null;
         });
-        // let the first frame of the fresh network settle before the clock starts
+        // let the first frame of the fresh network, and the background work of the last run (e.g. its search for
+        // fixed points at the end), settle before the clock starts
         Thread.sleep(500);
+        long quietSince = System.nanoTime();
+        long work = org.attractorlab.app.fx.WorkMeter.total();
+        for (int i = 0; i < 300 && System.nanoTime() - quietSince < 300_000_000L; i++) {
+            Thread.sleep(50);
+            long now = org.attractorlab.app.fx.WorkMeter.total();
+            if (now != work) {
+                work = now;
+                quietSince = System.nanoTime();
+            }
+        }
         CpuLedger before = CpuLedger.now();
         java.util.Map<String, Long> workBefore = org.attractorlab.app.fx.WorkMeter.byKind();
         onFx(() -> {
