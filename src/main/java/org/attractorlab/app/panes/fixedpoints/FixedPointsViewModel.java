@@ -124,11 +124,8 @@ public final class FixedPointsViewModel {
         disposer.listen(hub.frameProperty(), (o, a, f) -> onFrame(f));
         // the last frame of a run may arrive before the run is marked finished: look again when it is
         disposer.listen(session.phaseProperty(), (o, a, p) -> {
-            AnalysisFrame f = hub.frameProperty().get();
-            if (p == TrainingService.Phase.FINISHED && f != null && settings.atEndProperty().get() && f.live()
-                    && atEnd(f.step()) && parsed != null) {
-                lastAutoStep = f.step();
-                submit(f, parsed);
+            if (p == TrainingService.Phase.FINISHED) {
+                autoSearch(hub.frameProperty().get());
             }
         });
         disposer.listen(selection.fixedPointProperty(), (o, a, b) -> refreshSelectedEigenvalues());
@@ -383,8 +380,13 @@ public final class FixedPointsViewModel {
             reproject(f);
         }
         validate();
-        if (parsed != null && f.live() && (parsed.refreshEvery() > 0 && due(f.step(), parsed.refreshEvery())
-                || settings.atEndProperty().get() && atEnd(f.step()))) {
+        autoSearch(f);
+    }
+
+    /** Searches on a live frame when "refresh every" or "search when training ends" asks for it. */
+    private void autoSearch(AnalysisFrame f) {
+        if (parsed != null && f != null && f.live() && (parsed.refreshEvery() > 0 && due(f.step(),
+                parsed.refreshEvery()) || settings.atEndProperty().get() && atEnd(f.step()))) {
             lastAutoStep = f.step();
             submit(f, parsed);
         }
