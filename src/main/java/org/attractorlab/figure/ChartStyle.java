@@ -63,7 +63,8 @@ public final class ChartStyle {
         void retheme(boolean dark);
     }
 
-    private static void applyTheme(JFreeChart chart, boolean dark, boolean series) {
+    /** @param initial the first styling (fonts and series colours too), not a theme switch (colours only) */
+    private static void applyTheme(JFreeChart chart, boolean dark, boolean initial) {
         Color bg = background(dark);
         Color fg = foreground(dark);
         chart.setBackgroundPaint(bg);
@@ -71,7 +72,7 @@ public final class ChartStyle {
         chart.setTextAntiAlias(true);
         if (chart.getTitle() != null) {
             chart.getTitle().setPaint(fg);
-            if (series) { // fonts only when first styled: a pane may have chosen its own since
+            if (initial) { // fonts only when first styled: a pane may have chosen its own since
                 chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, 13));
             }
         }
@@ -90,18 +91,18 @@ public final class ChartStyle {
         if (legend != null) {
             legend.setBackgroundPaint(bg);
             legend.setItemPaint(fg);
-            if (series) {
+            if (initial) {
                 legend.setItemFont(new Font("SansSerif", Font.PLAIN, 11));
             }
         }
         if (chart.getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined) {
             combined.setBackgroundPaint(bg);
-            styleAxis(combined.getDomainAxis(), fg, series);
+            styleAxis(combined.getDomainAxis(), fg, initial);
             for (Object sub : combined.getSubplots()) {
-                stylePlot((XYPlot) sub, dark, series);
+                stylePlot((XYPlot) sub, dark, initial);
             }
         } else if (chart.getPlot() instanceof XYPlot p) {
-            stylePlot(p, dark, series);
+            stylePlot(p, dark, initial);
         }
     }
 
@@ -110,7 +111,7 @@ public final class ChartStyle {
         stylePlot(p, dark, true);
     }
 
-    private static void stylePlot(XYPlot p, boolean dark, boolean series) {
+    private static void stylePlot(XYPlot p, boolean dark, boolean initial) {
         Color bg = background(dark);
         Color fg = foreground(dark);
         {
@@ -119,12 +120,12 @@ public final class ChartStyle {
             p.setRangeGridlinePaint(grid(dark));
             p.setOutlineVisible(false);
             for (int a = 0; a < p.getRangeAxisCount(); a++) {
-                styleAxis(p.getRangeAxis(a), fg, series);
+                styleAxis(p.getRangeAxis(a), fg, initial);
             }
             for (int a = 0; a < p.getDomainAxisCount(); a++) {
-                styleAxis(p.getDomainAxis(a), fg, series);
+                styleAxis(p.getDomainAxis(a), fg, initial);
             }
-            for (int r = 0; series && r < p.getRendererCount(); r++) {
+            for (int r = 0; initial && r < p.getRendererCount(); r++) {
                 var renderer = p.getRenderer(r);
                 if (renderer == null) {
                     continue;

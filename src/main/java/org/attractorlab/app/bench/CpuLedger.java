@@ -52,26 +52,42 @@ final class CpuLedger {
         }
         try (Stream<Path> all = Files.list(tasks)) {
             for (Path t : (Iterable<Path>) all::iterator) {
-                try {
-                    String stat = Files.readString(t.resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String kind = comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "GC"
-                            : comm.contains("CompilerThre") ? "JIT compiler"
-                            : comm.startsWith("llvmpipe") ? "software OpenGL (llvmpipe)"
-                            : comm.equals("VM Thread") ? "VM thread" : null;
-                    if (kind != null) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                        out.merge(kind, ticks * 10_000_000L, Long::sum);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // a thread that ended meanwhile
+                ProcStat st = ProcStat.read(t.resolve("stat"));
+                if (st == null) {
+                    continue;
+                }
+                String kind = st.comm().startsWith("GC Thread") || st.comm().startsWith("G1 ") ? "GC"
+                        : st.comm().contains("CompilerThre") ? "JIT compiler"
+                        : st.comm().startsWith("llvmpipe") ? "software OpenGL (llvmpipe)"
+                        : st.comm().equals("VM Thread") ? "VM thread" : null;
+                if (kind != null) {
+                    out.merge(kind, st.cpuNanos(), Long::sum);
                 }
             }
         } catch (IOException e) {
             return Map.of();
         }
         return out;
+    }
+
+    /** The command name and processor time (user + system) of a process or thread, from its /proc stat file. */
+    private record ProcStat(String comm, long cpuNanos) {
+        /** USER_HZ, the unit of the times in /proc: 100 on every Linux the app runs on. */
+        private static final long NANOS_PER_TICK = 1_000_000_000L / 100;
+
+        /** The stat file's fields, or null when it cannot be read (the process or thread ended meanwhile). */
+        static ProcStat read(Path stat) {
+            try {
+                String text = Files.readString(stat);
+                int close = text.lastIndexOf(')');
+                String comm = text.substring(text.indexOf('(') + 1, close);
+                // fields after ")": state(0) ... utime(11) stime(12)
+                String[] f = text.substring(close + 2).split(" ");
+                return new ProcStat(comm, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     static CpuLedger now() {
@@ -130,32 +146,20 @@ final class CpuLedger {
         if (!Files.isDirectory(proc)) {
             return -1;
         }
-        long ticksPerSecond = 100; // USER_HZ, 100 on every Linux the app runs on
         long total = 0;
         try (Stream<Path> all = Files.list(proc)) {
             for (Path p : (Iterable<Path>) all::iterator) {
-                String pid = p.getFileName().toString();
-                if (!pid.chars().allMatch(Character::isDigit)) {
+                if (!p.getFileName().toString().chars().allMatch(Character::isDigit)) {
                     continue;
                 }
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    int open = stat.indexOf('(');
-                    int close = stat.lastIndexOf(')');
-                    String comm = stat.substring(open + 1, close);
-                    if (!comm.equals("Xvfb") && !comm.equals("Xorg")) {
-                        continue;
-                    }
-                    String[] f = stat.substring(close + 2).split(" ");
-                    // fields after ")": state(0) ... utime(11) stime(12)
-                    total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                } catch (IOException | RuntimeException e) {
-                    // a process that ended meanwhile
+                ProcStat st = ProcStat.read(p.resolve("stat"));
+                if (st != null && (st.comm().equals("Xvfb") || st.comm().equals("Xorg"))) {
+                    total += st.cpuNanos();
                 }
             }
         } catch (IOException e) {
             return -1;
         }
-        return total * (1_000_000_000L / ticksPerSecond);
+        return total;
     }
 }

@@ -23,7 +23,7 @@ public final class FrameDrain {
     public static final long BUDGET_NANOS = 8_000_000L;
     /** Period of the drain's ticks: background results reach the panes at most this often. */
     public static final long TICK_NANOS = 100_000_000L;
-    private long lastSlot = Long.MIN_VALUE;
+    private final GridGate tick = new GridGate(TICK_NANOS);
     private boolean unfinished;
     private static final java.lang.management.ThreadMXBean CPU =
             java.lang.management.ManagementFactory.getThreadMXBean();
@@ -51,10 +51,8 @@ public final class FrameDrain {
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            long slot = Math.floorDiv(now, TICK_NANOS);
-            if (slot != lastSlot || unfinished) {
-                // a tick cut short by the budget goes on in the next pulse
-                lastSlot = slot;
+            // a tick cut short by the budget goes on in the next pulse
+            if (tick.open(now) || unfinished) {
                 unfinished = !runBudgeted();
             }
         }

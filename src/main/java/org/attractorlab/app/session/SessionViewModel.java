@@ -192,7 +192,7 @@ public final class SessionViewModel {
 
     /** The toolbar's figures change at most once per this period while training runs (on the drain's grid). */
     public static final long FIGURES_NANOS = 2 * org.attractorlab.app.fx.FrameDrain.TICK_NANOS;
-    private long lastFigures = Long.MIN_VALUE;
+    private final org.attractorlab.app.fx.GridGate figures = new org.attractorlab.app.fx.GridGate(FIGURES_NANOS);
     private TrainingStatus unshown;
 
     private void drain() {
@@ -214,10 +214,8 @@ public final class SessionViewModel {
         }
         long now = System.nanoTime();
         // the toolbar's figures change at most five times a second while training runs: each change repaints
-        long slot = Math.floorDiv(now, FIGURES_NANOS);
-        if (unshown != null && (unshown.state().finished() || slot != lastFigures
+        if (unshown != null && (figures.open(now) || unshown.state().finished()
                 || p != TrainingService.Phase.RUNNING)) {
-            lastFigures = slot;
             TrainingStatus last = unshown;
             unshown = null;
             status.set(last);

@@ -207,22 +207,12 @@ public final class TrainingService implements AutoCloseable {
         }
     }
 
+    /**
+     * The training thread: {@link Trainer#train} runs the steps and reports each trained one; between steps, a pause
+     * request parks the thread here, after a snapshot of the paused network.
+     */
     private void loop() {
-        TrainingStatus s = trainer.lastStatus();
-        while (!s.state().finished()) {
-            if (pauseRequested) {
-                phase = Phase.PAUSED;
-                snapshot(s.step());
-                awaitResume();
-                if (!s.state().finished()) {
-                    phase = Phase.RUNNING;
-                }
-            }
-            int before = s.step();
-            s = trainer.step();
-            if (s.step() == before) {
-                break; // nothing trained (diverged, or stopped while paused): the final status is lastStatus()
-            }
+        TrainingStatus last = trainer.train(s -> {
             statuses.add(s);
             if (singleStep) {
                 singleStep = false;
@@ -231,8 +221,16 @@ public final class TrainingService implements AutoCloseable {
             if (s.step() % snapshotEvery == 0) {
                 snapshot(s.step());
             }
-        }
-        snapshot(s.step());
+        }, null, () -> {
+            if (pauseRequested) {
+                phase = Phase.PAUSED;
+                snapshot(trainer.lastStatus().step());
+                awaitResume();
+                phase = Phase.RUNNING;
+            }
+            return false; // stop() cancels the trainer itself
+        });
+        snapshot(last.step());
         phase = Phase.FINISHED;
     }
 

@@ -14,13 +14,14 @@ import org.jfree.data.xy.XYSeriesCollection;
  * the same frames as the toolbar's figures.
  */
 public final class LossViewModel {
-    private static final long REDRAW_NANOS = SessionViewModel.FIGURES_NANOS;
     private final LossSeries series = new LossSeries();
     private final BooleanProperty logScale = new SimpleBooleanProperty(true);
     private final Runnable unsubscribeStatus;
     private final Runnable unsubscribeService;
     private boolean dirty;
-    private long lastRedraw = Long.MIN_VALUE;
+    /** Redraws on the grid of the toolbar's figures, so that both change in the same frame. */
+    private final org.attractorlab.app.fx.GridGate redraw =
+            new org.attractorlab.app.fx.GridGate(SessionViewModel.FIGURES_NANOS);
 
     public LossViewModel(SessionViewModel session) {
         unsubscribeStatus = session.addStatusListener(this::append);
@@ -54,10 +55,8 @@ public final class LossViewModel {
             series.add(s.step(), s.loss(), s.accuracy(), s.validationLoss(), s.validationAccuracy());
         }
         dirty |= !batch.isEmpty();
-        long slot = Math.floorDiv(System.nanoTime(), REDRAW_NANOS);
-        if (dirty && slot != lastRedraw) {
-            // one change per series, at most five times a second: the chart redraws in full on every change
-            lastRedraw = slot;
+        // one change per series, at most five times a second: the chart redraws in full on every change
+        if (dirty && redraw.open(System.nanoTime())) {
             dirty = false;
             series.fireChanged();
         }
