@@ -1,6 +1,8 @@
 package org.attractorlab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -48,4 +50,41 @@ class ArchitectureTest {
     static final ArchRule onlyTheTensorPackageKnowsSimd = noClasses()
             .that().resideOutsideOfPackage("org.attractorlab.core.tensor..")
             .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..");
+
+    /**
+     * Inside {@code core}, layers run one way: formats and kernels at the bottom, then tasks, models, training,
+     * configs, analyses, run directories and the studies on top; a layer uses only the layers below it.
+     */
+    @ArchTest
+    static final ArchRule coreLayersRunOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("tensor").definedBy("org.attractorlab.core.tensor..")
+            .layer("io").definedBy("org.attractorlab.core.io..")
+            .layer("task").definedBy("org.attractorlab.core.task..")
+            .layer("model").definedBy("org.attractorlab.core.model..")
+            .layer("train").definedBy("org.attractorlab.core.train..")
+            .layer("config").definedBy("org.attractorlab.core.config..")
+            .layer("analysis").definedBy("org.attractorlab.core.analysis..")
+            .layer("run").definedBy("org.attractorlab.core.run..")
+            .layer("study").definedBy("org.attractorlab.core.study..")
+            .whereLayer("study").mayNotBeAccessedByAnyLayer()
+            .whereLayer("run").mayOnlyBeAccessedByLayers("study")
+            .whereLayer("analysis").mayOnlyBeAccessedByLayers("run", "study")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("analysis", "run", "study")
+            .whereLayer("train").mayOnlyBeAccessedByLayers("config", "analysis", "run", "study")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("train", "config", "analysis", "run", "study")
+            .whereLayer("task").mayOnlyBeAccessedByLayers("model", "train", "config", "analysis", "run", "study")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("task", "model", "train", "config", "analysis", "run", "study")
+            .whereLayer("tensor").mayOnlyBeAccessedByLayers("io", "task", "model", "train", "config", "analysis", "run",
+                    "study");
+
+    @ArchTest
+    static final ArchRule corePackagesHaveNoCycles = slices().matching("org.attractorlab.core.(**)")
+            .should().beFreeOfCycles();
+
+    /** The workloads of the bench command use core, never a face. */
+    @ArchTest
+    static final ArchRule benchmarksSitBesideTheFaces = noClasses()
+            .that().resideInAPackage("org.attractorlab.bench..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.attractorlab.app..", "org.attractorlab.cli..",
+                    "javafx..");
 }

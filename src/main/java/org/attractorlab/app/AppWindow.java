@@ -7,28 +7,28 @@ import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import org.attractorlab.app.experiment.ExperimentView;
+import org.attractorlab.app.experiment.ExperimentViewModel;
 import org.attractorlab.app.export.ExportViewModel;
 import org.attractorlab.app.export.PaneExport;
 import org.attractorlab.app.export.PaneFigures;
-import org.attractorlab.app.experiment.ExperimentView;
-import org.attractorlab.app.experiment.ExperimentViewModel;
 import org.attractorlab.app.fx.FrameDrain;
-import org.attractorlab.app.panes.fixedpoints.FixedPointsView;
-import org.attractorlab.app.panes.fixedpoints.FixedPointsViewModel;
 import org.attractorlab.app.history.HistoryView;
 import org.attractorlab.app.history.HistoryViewModel;
+import org.attractorlab.app.panes.angles.AnglesView;
+import org.attractorlab.app.panes.angles.AnglesViewModel;
 import org.attractorlab.app.panes.behaviour.BehaviourView;
 import org.attractorlab.app.panes.behaviour.BehaviourViewModel;
+import org.attractorlab.app.panes.decoding.DecodingView;
+import org.attractorlab.app.panes.decoding.DecodingViewModel;
+import org.attractorlab.app.panes.fixedpoints.FixedPointsView;
+import org.attractorlab.app.panes.fixedpoints.FixedPointsViewModel;
 import org.attractorlab.app.panes.loss.LossView;
 import org.attractorlab.app.panes.loss.LossViewModel;
 import org.attractorlab.app.panes.pca3d.Pca3dView;
 import org.attractorlab.app.panes.pca3d.Pca3dViewModel;
-import org.attractorlab.app.panes.angles.AnglesView;
-import org.attractorlab.app.panes.angles.AnglesViewModel;
 import org.attractorlab.app.panes.rsa.RsaView;
 import org.attractorlab.app.panes.rsa.RsaViewModel;
-import org.attractorlab.app.panes.decoding.DecodingView;
-import org.attractorlab.app.panes.decoding.DecodingViewModel;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.AnalysisHub;
 import org.attractorlab.app.session.Autosave;
@@ -38,9 +38,9 @@ import org.attractorlab.app.session.SettingsRegistry;
 import org.attractorlab.app.session.TrainingService;
 import org.attractorlab.app.shell.MainView;
 import org.attractorlab.app.shell.ToolbarView;
-import org.attractorlab.core.io.ExperimentConfig;
-import org.attractorlab.core.io.SessionState;
-import org.attractorlab.core.train.SavedSession;
+import org.attractorlab.core.config.ExperimentConfig;
+import org.attractorlab.core.run.SavedSession;
+import org.attractorlab.core.run.SessionState;
 
 /**
  * The composition root of the desktop app: builds every view model and view, wires them, and tears them all
@@ -51,6 +51,8 @@ public final class AppWindow {
     public static final int SNAPSHOT_EVERY = 25;
 
     private final FrameDrain drain = new FrameDrain();
+    /** The pane analyses' worker thread, shared by every pane and shut down with the window. */
+    private final java.util.concurrent.ExecutorService workers = org.attractorlab.app.fx.LatestJob.newAnalysisExecutor();
     private final SelectionModel selection = new SelectionModel();
     private final SessionViewModel session;
     private final AnalysisHub analysis;
@@ -109,7 +111,7 @@ public final class AppWindow {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         session = new SessionViewModel(initial, drain, SNAPSHOT_EVERY);
-        analysis = new AnalysisHub(session, drain);
+        analysis = new AnalysisHub(session, drain, workers);
         experimentVm = new ExperimentViewModel(session);
         experimentView = new ExperimentView(experimentVm, this::openData);
         toolbar = new ToolbarView(session, this::setDark);
@@ -117,7 +119,7 @@ public final class AppWindow {
         lossView = new LossView(lossVm, dark);
         main = new MainView(session, toolbar, experimentView);
         main.place("loss", lossView);
-        fixedPointsVm = new FixedPointsViewModel(session, analysis, selection, drain);
+        fixedPointsVm = new FixedPointsViewModel(session, analysis, selection, drain, workers);
         fixedPointsView = new FixedPointsView(fixedPointsVm, dark);
         main.place("fixed-points", fixedPointsView);
         pca3dVm = new Pca3dViewModel(analysis, selection, drain);
@@ -131,10 +133,10 @@ public final class AppWindow {
                 pca3dVm.setFixedPoints(null, null, null);
             }
         });
-        rsaVm = new RsaViewModel(analysis.frameProperty(), selection, drain);
+        rsaVm = new RsaViewModel(analysis.frameProperty(), selection, drain, workers);
         rsaView = new RsaView(rsaVm, dark);
         main.place("rsa", rsaView);
-        anglesVm = new AnglesViewModel(analysis.frameProperty(), selection, drain);
+        anglesVm = new AnglesViewModel(analysis.frameProperty(), selection, drain, workers);
         anglesView = new AnglesView(anglesVm, dark);
         main.place("angles", anglesView);
         behaviourVm = new BehaviourViewModel(session, analysis, selection, drain);
@@ -143,7 +145,7 @@ public final class AppWindow {
         historyVm = new HistoryViewModel(session, analysis);
         historyView = new HistoryView(historyVm);
         main.setHistoryBar(historyView);
-        decodingVm = new DecodingViewModel(analysis.frameProperty(), selection, drain);
+        decodingVm = new DecodingViewModel(analysis.frameProperty(), selection, drain, workers);
         decodingView = new DecodingView(decodingVm, dark);
         main.place("decoding", decodingView);
         exports = new ExportViewModel(session::say);
@@ -155,7 +157,7 @@ public final class AppWindow {
             autosave.begin(s.experiment());
         });
         registerSettings();
-        opener = new SessionOpener(drain, this::restore);
+        opener = new SessionOpener(drain, workers, this::restore);
         opener.setChooser(() -> {
             javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
             chooser.setTitle("Open session (a run directory)");
@@ -256,6 +258,11 @@ public final class AppWindow {
 
     public FrameDrain drain() {
         return drain;
+    }
+
+    /** Where the panes' analyses run (one low-priority thread). */
+    public java.util.concurrent.Executor workers() {
+        return workers;
     }
 
     public SelectionModel selection() {
@@ -525,5 +532,6 @@ public final class AppWindow {
         main.dispose();
         analysis.dispose();
         session.dispose();
+        workers.shutdownNow();
     }
 }

@@ -5,7 +5,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.attractorlab.app.session.TrainingService;
-import org.attractorlab.core.io.Samples;
+import org.attractorlab.core.config.Samples;
 
 /** The desktop app. It opens on the flip-flop sample, ready to train, or on the session given as its argument. */
 public final class AttractorLabApp extends Application {

@@ -9,22 +9,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.attractorlab.bench.FixedPointBenchmark;
+import org.attractorlab.bench.RdmBenchmark;
 import org.attractorlab.core.analysis.AnalysisDefaults;
 import org.attractorlab.core.analysis.HiddenStates;
-import org.attractorlab.core.analysis.fixedpoint.FixedPointBenchmark;
 import org.attractorlab.core.analysis.pca.Pca;
 import org.attractorlab.core.analysis.pca.PcaOptions;
 import org.attractorlab.core.analysis.rsa.Comparison;
 import org.attractorlab.core.analysis.rsa.Distance;
-import org.attractorlab.core.analysis.rsa.RdmBenchmark;
 import org.attractorlab.core.analysis.rsa.Rsa;
 import org.attractorlab.core.analysis.rsa.RsaOptions;
 import org.attractorlab.core.analysis.subspace.SubspaceAngleOptions;
 import org.attractorlab.core.analysis.subspace.SubspaceAngles;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.Samples;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
+import org.attractorlab.core.config.Samples;
 import org.attractorlab.core.model.Network;
-import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.study.Probe;
 import org.attractorlab.core.train.Trainer;
 
 /** The analysis workloads of the bench command. */
@@ -44,7 +45,7 @@ final class AnalysisBench {
      */
     private static double refreshOnce(Network net, org.attractorlab.core.task.TrialBatch probe) {
         long t0 = System.nanoTime();
-        HiddenStates h = HiddenStates.collect(net, probe);
+        HiddenStates h = Probe.states(net, probe);
         Pca.compute(h, PcaOptions.of(10));
         Rsa.compute(h, new RsaOptions(AnalysisDefaults.conditionColumns(h.conditions()), h.steps() - 10, h.steps(),
                 Distance.EUCLIDEAN, 2, -1, null, Comparison.KENDALL_TAU_A));
@@ -55,7 +56,7 @@ final class AnalysisBench {
     static void refresh(PrintWriter out) {
         Experiment e = experiment(128, 300);
         e.trainer().train(s -> { }, null, () -> false);
-        var probe = e.probe(256);
+        var probe = Probe.batch(e, 256);
         double[] ms = new double[12];
         for (int i = 0; i < 4; i++) {
             refreshOnce(e.network(), probe);
@@ -81,7 +82,7 @@ final class AnalysisBench {
     private static double crossTemporalMillis() {
         Experiment e = experiment(64, 600);
         e.trainer().train(s -> { }, null, () -> false);
-        HiddenStates h = HiddenStates.collect(e.network(), e.probe(128));
+        HiddenStates h = Probe.states(e.network(), Probe.batch(e, 128));
         var options = org.attractorlab.core.analysis.decode.DecodingOptions.of("bit0",
                 org.attractorlab.core.analysis.decode.DecoderType.LOGISTIC).withFolds(5).withStepStride(4);
         double[] ms = new double[7];
@@ -100,7 +101,7 @@ final class AnalysisBench {
     static void fixedPoints(PrintWriter out) {
         Experiment e = experiment(64, 600);
         e.trainer().train(s -> { }, null, () -> false);
-        HiddenStates h = HiddenStates.collect(e.network(), e.probe(128));
+        HiddenStates h = Probe.states(e.network(), Probe.batch(e, 128));
         float[][] pool = org.attractorlab.core.analysis.fixedpoint.FixedPointFinder.rows(h.states(),
                 h.trials() * h.steps(), h.units());
         FixedPointBenchmark.Timing t = FixedPointBenchmark.run(e.network(), pool, 1024, 0);
@@ -135,7 +136,7 @@ final class AnalysisBench {
                 List.of("model.hidden_size=128", "training.steps=100000", "training.threads=" + threads)));
         Trainer trainer = e.trainer();
         Network copy = e.network().copy();
-        var probe = e.probe(128);
+        var probe = Probe.batch(e, 128);
         ExecutorService analysis = Executors.newSingleThreadExecutor();
         AtomicBoolean busy = new AtomicBoolean();
         AtomicInteger frames = new AtomicInteger();

@@ -33,14 +33,15 @@ import org.attractorlab.core.analysis.rsa.RsaResult;
 import org.attractorlab.core.analysis.subspace.SubspaceAngleOptions;
 import org.attractorlab.core.analysis.subspace.SubspaceAngleResult;
 import org.attractorlab.core.analysis.subspace.SubspaceAngles;
+import org.attractorlab.core.config.ConfigException;
+import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.io.AtomicFiles;
-import org.attractorlab.core.io.ConfigException;
 import org.attractorlab.core.io.Csv;
 import org.attractorlab.core.io.NdArray;
-import org.attractorlab.core.io.RunDirectoryException;
-import org.attractorlab.core.io.StatesFiles;
-import org.attractorlab.core.train.Experiment;
-import org.attractorlab.core.train.TrainedRun;
+import org.attractorlab.core.run.RunDirectoryException;
+import org.attractorlab.core.run.StatesFiles;
+import org.attractorlab.core.run.TrainedRun;
+import org.attractorlab.core.study.Probe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -94,7 +95,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--conditions", paramLabel = "Y.csv", description = "conditions of the external states, one row per trial")
     Path conditions;
 
-    @Option(names = "--trials", defaultValue = "" + AnalysisDefaults.PROBE_TRIALS, description = "probe trials, as in the app (default: ${DEFAULT-VALUE})")
+    @Option(names = "--trials", defaultValue = "" + Probe.TRIALS, description = "probe trials, as in the app (default: ${DEFAULT-VALUE})")
     int trials;
 
     @Option(names = "--noise", description = "run the probe batch with the network's input and recurrent noise")
@@ -182,7 +183,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             TrainedRun run = load(runDir, checkpoint);
             experiment = run.experiment();
-            h = run.probe(trials, noise);
+            h = Probe.states(run, trials, noise);
             if (out == null) {
                 out = runDir.resolve("analysis");
             }

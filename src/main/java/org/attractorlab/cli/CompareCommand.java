@@ -9,12 +9,13 @@ import java.util.concurrent.Callable;
 import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.analysis.similarity.LinearCka;
 import org.attractorlab.core.analysis.similarity.ProcrustesDistance;
-import org.attractorlab.core.io.ConfigException;
-import org.attractorlab.core.io.ConfigLoader;
+import org.attractorlab.core.config.ConfigException;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.io.Csv;
-import org.attractorlab.core.io.RunDirectory;
-import org.attractorlab.core.io.RunDirectoryException;
-import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.run.RunDirectory;
+import org.attractorlab.core.run.RunDirectoryException;
+import org.attractorlab.core.study.Probe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,9 +53,9 @@ public final class CompareCommand implements Callable<Integer> {
             throw new Cli.UserError("the runs solve different tasks (" + a.config().taskName() + " vs "
                     + b.config().taskName() + "); compare networks of the same task");
         }
-        var probe = a.probe(trials);
-        HiddenStates ha = HiddenStates.collect(a.network(), probe);
-        HiddenStates hb = HiddenStates.collect(b.network(), probe);
+        var probe = Probe.batch(a, trials);
+        HiddenStates ha = Probe.states(a.network(), probe);
+        HiddenStates hb = Probe.states(b.network(), probe);
         int[] w = StepWindow.parse("--window", window, ha.steps(), new int[]{0, ha.steps()});
         int from = w[0];
         int to = w[1];

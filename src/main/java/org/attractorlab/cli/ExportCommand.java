@@ -25,8 +25,9 @@ import org.attractorlab.core.analysis.rsa.RsaResult;
 import org.attractorlab.core.analysis.subspace.SubspaceAngleOptions;
 import org.attractorlab.core.analysis.subspace.SubspaceAngleResult;
 import org.attractorlab.core.analysis.subspace.SubspaceAngles;
+import org.attractorlab.core.run.TrainedRun;
+import org.attractorlab.core.study.Probe;
 import org.attractorlab.core.task.ConditionTable;
-import org.attractorlab.core.train.TrainedRun;
 import org.attractorlab.figure.AngleSpectrumChart;
 import org.attractorlab.figure.Camera;
 import org.attractorlab.figure.EigenvalueChart;
@@ -111,7 +112,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--color-by", paramLabel = "CONDITION", description = "pca3d: the condition column that colours the trials (default: the first)")
     String colorBy;
 
-    @Option(names = "--trials", defaultValue = "" + AnalysisDefaults.PROBE_TRIALS, description = "probe trials, as in the app (default: ${DEFAULT-VALUE})")
+    @Option(names = "--trials", defaultValue = "" + Probe.TRIALS, description = "probe trials, as in the app (default: ${DEFAULT-VALUE})")
     int trials;
 
     @Option(names = "--linear", description = "loss: a linear loss axis instead of a logarithmic one")
@@ -167,7 +168,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
             return Figures.loss(LossSeries.of(log), !linear);
         }
-        HiddenStates h = run.probe(trials, false);
+        HiddenStates h = Probe.states(run, trials, false);
         ConditionTable table = h.conditions();
         switch (kind) {
             case PCA3D -> {

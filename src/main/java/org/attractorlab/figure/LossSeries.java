@@ -2,7 +2,7 @@ package org.attractorlab.figure;
 
 import java.util.List;
 import java.util.Locale;
-import org.attractorlab.core.io.TrainingRow;
+import org.attractorlab.core.run.TrainingRow;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 

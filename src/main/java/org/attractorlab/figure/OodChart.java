@@ -3,6 +3,7 @@ package org.attractorlab.figure;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.Locale;
+import org.attractorlab.core.analysis.decode.OodQuadrantResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryAxis;
@@ -11,7 +12,6 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.RectangleEdge;
-import org.attractorlab.core.analysis.decode.OodQuadrantResult;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -47,11 +47,7 @@ public final class OodChart {
 
     /** The sign pattern of an orthant code sum_d 2^d [x_d &lt; 0], e.g. 1 -&gt; "(-,+)" for two dimensions. */
     public static String quadrantLabel(long code, int dims) {
-        StringBuilder b = new StringBuilder("(");
-        for (int d = 0; d < dims; d++) {
-            b.append(d > 0 ? "," : "").append((code >> d & 1) == 1 ? "-" : "+");
-        }
-        return b.append(')').toString();
+        return org.attractorlab.core.study.OodStudy.quadrantLabel(code, dims);
     }
 
     /**

@@ -9,9 +9,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.attractorlab.app.session.TrainingService.Phase;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.ExperimentConfig;
-import org.attractorlab.core.io.Samples;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.ExperimentConfig;
+import org.attractorlab.core.config.Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,8 +81,8 @@ class AppShellUiTest {
             java.nio.file.Path dir = window.sessionDirectory();
             int trained = window.session().statusProperty().get().step();
             waitFor("the autosave of the stopped run", () -> java.nio.file.Files.isRegularFile(dir.resolve("session.json"))
-                    && org.attractorlab.core.io.RunDirectory.open(dir).readTrainingLog().size() == trained);
-            var saved = org.attractorlab.core.io.RunDirectory.open(dir);
+                    && org.attractorlab.core.run.RunDirectory.open(dir).readTrainingLog().size() == trained);
+            var saved = org.attractorlab.core.run.RunDirectory.open(dir);
             assertEquals(window.session().configProperty().get(), saved.readConfig(ConfigLoader.standard()));
             assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("model.npz")));
         }

@@ -14,7 +14,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.session.TrainingService;
-import org.attractorlab.core.io.Samples;
+import org.attractorlab.core.config.Samples;
 
 /**
  * Makes the README's screenshots of the real window (not a test): trains the flip-flop sample to the end, waits for

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.attractorlab.core.io.NdArray;
 import org.attractorlab.core.io.Npy;
+import org.attractorlab.core.study.Probe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,9 +60,9 @@ class AnalyzeCommandTest {
         NdArray states = Npy.read(out.resolve("hidden_states.npy"));
         assertEquals(org.attractorlab.app.session.LiveAnalysis.PROBE_TRIALS, states.shape()[0],
                 "the trials of the app's live analysis");
-        var saved = org.attractorlab.core.train.SavedSession.read(run);
-        var app = org.attractorlab.core.analysis.HiddenStates.collect(saved.experiment().network(),
-                saved.experiment().probe(org.attractorlab.app.session.LiveAnalysis.PROBE_TRIALS));
+        var saved = org.attractorlab.core.run.SavedSession.read(run);
+        var app = Probe.states(saved.experiment().network(),
+                Probe.batch(saved.experiment(), org.attractorlab.app.session.LiveAnalysis.PROBE_TRIALS));
         float[] cli = states.floats();
         assertArrayEquals(app.states(), cli, "the states the app's panes analyse");
     }

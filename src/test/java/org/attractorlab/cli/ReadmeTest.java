@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.attractorlab.core.io.ConfigKey;
-import org.attractorlab.core.io.ConfigLoader;
+import org.attractorlab.core.config.ConfigKey;
+import org.attractorlab.core.config.ConfigLoader;
 import org.attractorlab.core.task.TaskRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.ExperimentConfig;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
+import org.attractorlab.core.config.ExperimentConfig;
 import org.attractorlab.core.io.NdArray;
 import org.attractorlab.core.io.Npz;
-import org.attractorlab.core.io.RunDirectory;
-import org.attractorlab.core.io.TrainingRow;
-import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.run.RunDirectory;
+import org.attractorlab.core.run.TrainingRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,12 +114,12 @@ class TrainCommandTest {
         try (var files = Files.list(Path.of("samples"))) {
             List<Path> samples = files.filter(p -> p.toString().endsWith(".json")).toList();
             assertTrue(samples.size() >= 4);
-            assertEquals(samples.size(), org.attractorlab.core.io.Samples.NAMES.size(), "every sample is bundled");
+            assertEquals(samples.size(), org.attractorlab.core.config.Samples.NAMES.size(), "every sample is bundled");
             for (Path p : samples) {
                 Experiment e = Experiment.create(ConfigLoader.standard().load(p));
                 assertEquals(e.task().inputSize(), e.network().inputSize(), p.toString());
                 String name = p.getFileName().toString().replace(".json", "");
-                assertEquals(e.config(), org.attractorlab.core.io.Samples.load(name), name + " is bundled as is");
+                assertEquals(e.config(), org.attractorlab.core.config.Samples.load(name), name + " is bundled as is");
             }
         }
     }

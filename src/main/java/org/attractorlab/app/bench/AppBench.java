@@ -13,9 +13,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
 import org.attractorlab.app.session.TrainingService;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.ExperimentConfig;
-import org.attractorlab.core.io.Samples;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.ExperimentConfig;
+import org.attractorlab.core.config.Samples;
 
 /**
  * The desktop app's own benchmark ({@code ./attractor-lab bench-app}): the real window, on the display, trains a

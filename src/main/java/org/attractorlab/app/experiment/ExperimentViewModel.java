@@ -13,11 +13,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.attractorlab.app.session.SessionViewModel;
 import org.attractorlab.app.session.TrainingService;
-import org.attractorlab.core.io.ConfigException;
-import org.attractorlab.core.io.ConfigKey;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.ExperimentConfig;
-import org.attractorlab.core.io.Samples;
+import org.attractorlab.core.config.ConfigException;
+import org.attractorlab.core.config.ConfigKey;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.ExperimentConfig;
+import org.attractorlab.core.config.Samples;
 
 /**
  * The experiment form: one field per config key (task, network, training, seed), generated from the config

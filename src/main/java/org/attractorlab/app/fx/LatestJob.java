@@ -1,5 +1,6 @@
 package org.attractorlab.app.fx;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,7 +12,9 @@ import java.util.function.Supplier;
  * Background computation for a view model where only the newest request matters: {@link #submit} may be called
  * at any rate; a request still waiting is replaced by a newer one, and results are delivered on the FX thread by
  * the {@link FrameDrain}, once per frame, to the consumer given at construction. A failing computation delivers
- * its exception message to the error consumer instead. All view models share one low-priority worker thread.
+ * its exception message to the error consumer instead. The work runs on the executor given at construction: in the
+ * app one low-priority worker thread that every pane shares ({@link #newAnalysisExecutor()}), in tests the calling
+ * thread ({@code Runnable::run}), so that a test submits, drains once and reads the result, without waiting on time.
  *
  * @param <T> the result type
  */
@@ -24,12 +27,18 @@ public final class LatestJob<T> {
      * the others leave. (Raising a priority above normal needs root; lowering one works for every user.)
      */
     public static final int ANALYSIS_PRIORITY = Thread.MIN_PRIORITY + 1;
-    private static final ExecutorService SHARED = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "attractor-lab-pane-analysis");
-        t.setDaemon(true);
-        t.setPriority(ANALYSIS_PRIORITY);
-        return t;
-    });
+
+    /** The pane analyses' worker: one daemon thread at {@link #ANALYSIS_PRIORITY}; the caller shuts it down. */
+    public static ExecutorService newAnalysisExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "attractor-lab-pane-analysis");
+            t.setDaemon(true);
+            t.setPriority(ANALYSIS_PRIORITY);
+            return t;
+        });
+    }
+
+    private final Executor executor;
 
     private final AtomicReference<Supplier<T>> pending = new AtomicReference<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -41,13 +50,13 @@ public final class LatestJob<T> {
 
     private final String kind;
 
-    public LatestJob(FrameDrain drain, Consumer<T> onResult, Consumer<String> onError) {
-        this("other", drain, onResult, onError);
-    }
-
-    /** @param kind what the job computes, for {@link WorkMeter#byKind()} */
-    public LatestJob(String kind, FrameDrain drain, Consumer<T> onResult, Consumer<String> onError) {
+    /**
+     * @param kind     what the job computes, for {@link WorkMeter#byKind()}
+     * @param executor where the work runs
+     */
+    public LatestJob(String kind, Executor executor, FrameDrain drain, Consumer<T> onResult, Consumer<String> onError) {
         this.kind = kind;
+        this.executor = executor;
         unregister = drain.register(() -> {
             Object r = done.getAndSet(null);
             if (r instanceof Failure f) {
@@ -64,7 +73,7 @@ public final class LatestJob<T> {
     public void submit(Supplier<T> work) {
         pending.set(work);
         if (scheduled.compareAndSet(false, true)) {
-            SHARED.execute(this::run);
+            executor.execute(this::run);
         }
     }
 
@@ -85,7 +94,7 @@ public final class LatestJob<T> {
         } finally {
             scheduled.set(false);
             if (pending.get() != null && scheduled.compareAndSet(false, true)) {
-                SHARED.execute(this::run);
+                executor.execute(this::run);
             }
         }
     }

@@ -1,9 +1,9 @@
 package org.attractorlab.app.session;
 
-import org.attractorlab.app.fx.WorkMeter;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.attractorlab.app.fx.FrameDrain;
+import org.attractorlab.app.fx.WorkMeter;
 
 /**
  * Brings analysis frames to the FX thread: once per frame it polls the live analysis of the current training
@@ -34,9 +34,9 @@ public final class AnalysisHub {
     private final javafx.beans.property.ReadOnlyBooleanWrapper showingExternal =
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
-    public AnalysisHub(SessionViewModel session, FrameDrain drain) {
+    public AnalysisHub(SessionViewModel session, FrameDrain drain, java.util.concurrent.Executor executor) {
         unregisterDrain = drain.register(this::poll);
-        external = new org.attractorlab.app.fx.LatestJob<>(drain, f -> {
+        external = new org.attractorlab.app.fx.LatestJob<>("external data", executor, drain, f -> {
             showingExternal.set(true);
             frame.set(f);
         }, message -> externalError.set(message));
@@ -66,7 +66,7 @@ public final class AnalysisHub {
     public void openExternal(java.nio.file.Path statesNpy, java.nio.file.Path conditionsCsv) {
         openExternal(() -> {
             try {
-                return org.attractorlab.core.io.StatesFiles.readExternal(statesNpy, conditionsCsv);
+                return org.attractorlab.core.run.StatesFiles.readExternal(statesNpy, conditionsCsv);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e.getMessage(), e);
             }

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.attractorlab.core.io.RunDirectory;
-import org.attractorlab.core.io.SessionState;
-import org.attractorlab.core.io.TrainingLog;
-import org.attractorlab.core.io.TrainingRow;
+import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.model.Network;
-import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.run.RunDirectory;
+import org.attractorlab.core.run.SessionState;
+import org.attractorlab.core.run.TrainingLog;
+import org.attractorlab.core.run.TrainingRow;
 import org.attractorlab.core.train.TrainingStatus;
 
 /**

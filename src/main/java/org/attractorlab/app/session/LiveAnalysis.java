@@ -6,13 +6,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.attractorlab.core.analysis.HiddenStates;
-import org.attractorlab.core.analysis.pca.PcaAlignment;
 import org.attractorlab.core.analysis.pca.Pca;
+import org.attractorlab.core.analysis.pca.PcaAlignment;
 import org.attractorlab.core.analysis.pca.PcaOptions;
 import org.attractorlab.core.analysis.pca.PcaResult;
+import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.model.Network;
+import org.attractorlab.core.study.Probe;
 import org.attractorlab.core.task.TrialBatch;
-import org.attractorlab.core.train.Experiment;
 
 /**
  * Recomputes the analyses for parameter snapshots on its own thread, so training never waits for it and the FX
@@ -21,7 +22,7 @@ import org.attractorlab.core.train.Experiment;
  */
 public final class LiveAnalysis implements AutoCloseable {
     /** Trials in the probe batch. */
-    public static final int PROBE_TRIALS = org.attractorlab.core.analysis.AnalysisDefaults.PROBE_TRIALS;
+    public static final int PROBE_TRIALS = Probe.TRIALS;
 
     private final Network network;
     private final TrialBatch probe;
@@ -39,7 +40,7 @@ public final class LiveAnalysis implements AutoCloseable {
 
     public LiveAnalysis(Experiment experiment) {
         this.network = experiment.network().copy();
-        this.probe = experiment.probe(PROBE_TRIALS);
+        this.probe = Probe.batch(experiment, PROBE_TRIALS);
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "attractor-lab-analysis");
             t.setPriority(org.attractorlab.app.fx.LatestJob.ANALYSIS_PRIORITY);
@@ -110,7 +111,7 @@ public final class LiveAnalysis implements AutoCloseable {
     public AnalysisFrame compute(TrainingService.Snapshot s, PcaResult reference, boolean live) {
         long t0 = System.nanoTime();
         network.setParameters(s.parameters());
-        HiddenStates states = HiddenStates.collect(network, probe);
+        HiddenStates states = Probe.states(network, probe);
         PcaResult own = Pca.compute(states, PcaOptions.of(Math.min(3, states.units())));
         PcaResult pca = reference == null ? own
                 : live ? PcaAlignment.procrustes(reference, own) : PcaAlignment.fixed(reference, own);

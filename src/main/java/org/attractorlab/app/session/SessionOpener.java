@@ -10,8 +10,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
-import org.attractorlab.core.io.SessionException;
-import org.attractorlab.core.train.SavedSession;
+import org.attractorlab.core.run.SavedSession;
+import org.attractorlab.core.run.SessionException;
 
 /**
  * "Open session...": asks the chooser for a run directory, reads it in full in the background
@@ -27,8 +27,8 @@ public final class SessionOpener {
     private Supplier<Path> chooser = () -> null;
 
     /** @param onRead called on the FX thread with every session read in full */
-    public SessionOpener(FrameDrain drain, Consumer<SavedSession> onRead) {
-        job = new LatestJob<>(drain, s -> {
+    public SessionOpener(FrameDrain drain, java.util.concurrent.Executor executor, Consumer<SavedSession> onRead) {
+        job = new LatestJob<>("open session", executor, drain, s -> {
             busy.set(false);
             error.set("");
             onRead.accept(s);

@@ -14,10 +14,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.attractorlab.app.fx.FrameDrain;
-import org.attractorlab.core.io.ExperimentConfig;
-import org.attractorlab.core.io.TrainingRow;
-import org.attractorlab.core.train.Experiment;
-import org.attractorlab.core.train.SavedSession;
+import org.attractorlab.core.config.Experiment;
+import org.attractorlab.core.config.ExperimentConfig;
+import org.attractorlab.core.run.SavedSession;
+import org.attractorlab.core.run.TrainingRow;
 import org.attractorlab.core.train.TrainingStatus;
 
 /**

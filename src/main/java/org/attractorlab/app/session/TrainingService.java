@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.train.Trainer;
 import org.attractorlab.core.train.TrainingStatus;
 

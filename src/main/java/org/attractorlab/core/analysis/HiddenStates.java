@@ -1,7 +1,6 @@
 package org.attractorlab.core.analysis;
 
 import java.util.Objects;
-import org.attractorlab.core.model.Network;
 import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.core.task.TrialBatch;
 import org.ejml.data.DMatrixRMaj;
@@ -46,13 +45,6 @@ public record HiddenStates(int trials, int steps, int units, float[] states, Con
     /** External data: states and conditions only. */
     public static HiddenStates external(int trials, int steps, int units, float[] states, ConditionTable conditions) {
         return new HiddenStates(trials, steps, units, states, conditions, null, null);
-    }
-
-    /** Runs {@code network} without noise on {@code probe} and collects its hidden states and outputs. */
-    public static HiddenStates collect(Network network, TrialBatch probe) {
-        Network.Run run = network.run(probe, 0, null);
-        return new HiddenStates(probe.trials(), probe.steps(), network.hiddenSize(), run.hidden(), probe.conditions(),
-                probe, run.outputs());
     }
 
     /** Index of element (trial, step, unit) in {@link #states()}. */

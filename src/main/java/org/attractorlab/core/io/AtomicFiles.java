@@ -95,7 +95,7 @@ public final class AtomicFiles {
     }
 
     /** Whether a file name is one of the temporary files this class makes for {@code targetName}. */
-    static boolean isTempFileOf(String fileName, String targetName) {
+    public static boolean isTempFileOf(String fileName, String targetName) {
         return fileName.startsWith("." + targetName + ".") && fileName.endsWith(TEMP_SUFFIX)
                 && fileName.length() == targetName.length() + 2 + 16 + TEMP_SUFFIX.length();
     }

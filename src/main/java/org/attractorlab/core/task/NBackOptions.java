@@ -71,7 +71,7 @@ public record NBackOptions(NBackDiet diet, NBackFeature feature, int nBack, int 
         Checks.dtMillis(dtMillis);
         if (stimulusEncoding == StimulusEncoding.CNN) {
             try {
-                org.attractorlab.core.io.StimulusFeatureFiles.checkPresent(featuresDir);
+                org.attractorlab.core.task.StimulusFeatureFiles.checkPresent(featuresDir);
             } catch (java.io.IOException e) {
                 throw Checks.notAllowed("features_dir", "\"" + featuresDir + "\"", e.getMessage());
             }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.attractorlab.core.io.StimulusFeatureFiles;
 
 /**
  * N-back on objects (Lei, Ito &amp; Bashivan 2024): nine tasks, feature in {location, identity, category} x N in

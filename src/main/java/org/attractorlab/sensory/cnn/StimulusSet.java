@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
-import org.attractorlab.core.io.StimulusIndexFile;
+import org.attractorlab.core.task.StimulusIndexFile;
 
 /**
  * A stimulus set on disk: a directory of RGB PNG images and {@code stimuli.csv}, whose header starts with

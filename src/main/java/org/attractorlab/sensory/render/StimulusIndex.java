@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.attractorlab.core.io.StimulusIndexFile;
+import org.attractorlab.core.task.StimulusIndexFile;
 
 /**
  * The index of a stimulus directory, {@code stimuli.csv}: header

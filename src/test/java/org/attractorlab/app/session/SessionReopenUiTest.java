@@ -24,12 +24,13 @@ import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.TrainingService.Phase;
 import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.analysis.rsa.Distance;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.ExperimentConfig;
-import org.attractorlab.core.io.Samples;
-import org.attractorlab.core.io.SessionState;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
+import org.attractorlab.core.config.ExperimentConfig;
+import org.attractorlab.core.config.Samples;
 import org.attractorlab.core.model.Network;
-import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.run.SessionState;
+import org.attractorlab.core.study.Probe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,7 +84,7 @@ class SessionReopenUiTest {
 
     private static HiddenStates probeStates(Experiment e) {
         Network copy = e.network().copy();
-        return HiddenStates.collect(copy, e.probe(LiveAnalysis.PROBE_TRIALS));
+        return Probe.states(copy, Probe.batch(e, LiveAnalysis.PROBE_TRIALS));
     }
 
     /** Trains the first window a little, pauses, changes layout, selection and settings, and saves. */
@@ -189,7 +190,7 @@ class SessionReopenUiTest {
         robot.clickOn("#pause");
         waitFor("pause", () -> second.session().phaseProperty().get() == Phase.PAUSED);
         second.flushSaves();
-        waitFor("the log to grow on disk", () -> org.attractorlab.core.io.RunDirectory.open(dir).readTrainingLog()
+        waitFor("the log to grow on disk", () -> org.attractorlab.core.run.RunDirectory.open(dir).readTrainingLog()
                 .size() > steps);
     }
 

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.Samples;
-import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
+import org.attractorlab.core.config.Samples;
 import org.attractorlab.core.train.TrainingStatus;
 import org.junit.jupiter.api.Test;
 

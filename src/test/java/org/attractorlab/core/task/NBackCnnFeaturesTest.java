@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.attractorlab.core.io.NdArray;
 import org.attractorlab.core.io.Npy;
-import org.attractorlab.core.io.StimulusFeatureFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,8 +176,8 @@ class NBackCnnFeaturesTest {
     @Test
     void aConfigNamingAMissingFeatureFolderIsRefusedWhenLoaded() {
         Path missing = dir.resolve("not-rendered-yet");
-        org.attractorlab.core.io.ConfigException e = assertThrows(org.attractorlab.core.io.ConfigException.class,
-                () -> org.attractorlab.core.io.ConfigLoader.standard().parse("{\"task\": {\"name\": \"nback\", "
+        org.attractorlab.core.config.ConfigException e = assertThrows(org.attractorlab.core.config.ConfigException.class,
+                () -> org.attractorlab.core.config.ConfigLoader.standard().parse("{\"task\": {\"name\": \"nback\", "
                         + "\"stimulus_encoding\": \"cnn\", \"features_dir\": \"" + missing + "\"}}"));
         assertTrue(e.getMessage().contains("task.features_dir = \"" + missing + "\"")
                 && e.getMessage().contains("no such directory"), e.getMessage());

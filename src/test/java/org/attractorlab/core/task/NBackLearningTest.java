@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.ExperimentConfig;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
+import org.attractorlab.core.config.ExperimentConfig;
 import org.attractorlab.core.model.Network;
-import org.attractorlab.core.train.Experiment;
 import org.attractorlab.core.train.TrainingStatus;
 import org.junit.jupiter.api.Test;
 

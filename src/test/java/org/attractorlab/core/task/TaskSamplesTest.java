@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.train.TrainingStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

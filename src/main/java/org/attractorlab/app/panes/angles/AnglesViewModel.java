@@ -20,8 +20,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.attractorlab.app.charts.Heatmap;
-import org.attractorlab.figure.HeatmapData;
-import org.attractorlab.figure.Heatmaps;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
 import org.attractorlab.app.selection.SelectionModel;
@@ -30,6 +28,8 @@ import org.attractorlab.core.analysis.subspace.SubspaceAngleOptions;
 import org.attractorlab.core.analysis.subspace.SubspaceAngleResult;
 import org.attractorlab.core.analysis.subspace.SubspaceAngles;
 import org.attractorlab.core.task.ConditionTable;
+import org.attractorlab.figure.HeatmapData;
+import org.attractorlab.figure.Heatmaps;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -90,10 +90,11 @@ public final class AnglesViewModel {
     private final ChangeListener<Set<Integer>> selectionListener = (o, a, b) -> updateHighlight();
     private boolean resetting;
 
-    public AnglesViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain) {
+    public AnglesViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain,
+                        java.util.concurrent.Executor executor) {
         this.frames = frames;
         this.selection = selection;
-        job = new LatestJob<>("angles", drain, this::onResult, this::onError);
+        job = new LatestJob<>("angles", executor, drain, this::onResult, this::onError);
         frames.addListener(frameListener);
         selection.trialsProperty().addListener(selectionListener);
         for (ObservableValue<?> p : List.of(groupColumn, k, fromStep, toStep)) {

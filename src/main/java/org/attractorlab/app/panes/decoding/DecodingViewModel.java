@@ -24,9 +24,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.attractorlab.app.charts.Heatmap;
-import org.attractorlab.figure.HeatmapData;
-import org.attractorlab.figure.Heatmaps;
-import org.attractorlab.figure.OodChart;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
 import org.attractorlab.app.selection.SelectionModel;
@@ -40,6 +37,9 @@ import org.attractorlab.core.analysis.decode.OodQuadrant;
 import org.attractorlab.core.analysis.decode.OodQuadrantOptions;
 import org.attractorlab.core.analysis.decode.OodQuadrantResult;
 import org.attractorlab.core.task.ConditionTable;
+import org.attractorlab.figure.HeatmapData;
+import org.attractorlab.figure.Heatmaps;
+import org.attractorlab.figure.OodChart;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -143,11 +143,12 @@ public final class DecodingViewModel {
     private final ChangeListener<Number> timeStepListener = (o, a, b) -> updateHighlight();
     private boolean resetting;
 
-    public DecodingViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain) {
+    public DecodingViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain,
+                             java.util.concurrent.Executor executor) {
         this.frames = frames;
         this.selection = selection;
-        job = new LatestJob<>("decoding", drain, this::onResult, this::onError);
-        oodJob = new LatestJob<>("ood", drain, this::onOodResult, this::onOodError);
+        job = new LatestJob<>("decoding", executor, drain, this::onResult, this::onError);
+        oodJob = new LatestJob<>("ood", executor, drain, this::onOodResult, this::onOodError);
         frames.addListener(frameListener);
         selection.timeStepProperty().addListener(timeStepListener);
         for (ObservableValue<?> p : List.of(target, decoder, stride, folds)) {

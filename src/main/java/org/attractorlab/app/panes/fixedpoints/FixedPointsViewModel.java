@@ -1,7 +1,5 @@
 package org.attractorlab.app.panes.fixedpoints;
 
-import org.attractorlab.figure.FixedPointOverlay;
-
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.InvalidationListener;
@@ -31,6 +29,7 @@ import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;
 import org.attractorlab.core.model.Network;
 import org.attractorlab.core.task.Task;
 import org.attractorlab.core.task.TrialBatch;
+import org.attractorlab.figure.FixedPointOverlay;
 import org.jfree.data.xy.DefaultXYDataset;
 
 /**
@@ -107,11 +106,11 @@ public final class FixedPointsViewModel {
     }
 
     public FixedPointsViewModel(SessionViewModel session, AnalysisHub hub, SelectionModel selection,
-                                FrameDrain drain) {
+                                FrameDrain drain, java.util.concurrent.Executor executor) {
         this.session = session;
         this.hub = hub;
         this.selection = selection;
-        job = new LatestJob<>("fixed points", drain, this::accept, message -> {
+        job = new LatestJob<>("fixed points", executor, drain, this::accept, message -> {
             busy.set(false);
             searchError.set("Search failed: " + message);
         });

@@ -23,8 +23,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.attractorlab.app.charts.Heatmap;
-import org.attractorlab.figure.HeatmapData;
-import org.attractorlab.figure.Heatmaps;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
 import org.attractorlab.app.selection.SelectionModel;
@@ -37,6 +35,8 @@ import org.attractorlab.core.analysis.rsa.Rsa;
 import org.attractorlab.core.analysis.rsa.RsaOptions;
 import org.attractorlab.core.analysis.rsa.RsaResult;
 import org.attractorlab.core.task.ConditionTable;
+import org.attractorlab.figure.HeatmapData;
+import org.attractorlab.figure.Heatmaps;
 
 /**
  * Representational similarity of the newest analysis frame: the RDM of the condition patterns (hidden states
@@ -101,10 +101,11 @@ public final class RsaViewModel {
     private final ChangeListener<List<String>> groupingListener = (o, a, cols) -> followGrouping(cols);
     private boolean resetting;
 
-    public RsaViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain) {
+    public RsaViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain,
+                        java.util.concurrent.Executor executor) {
         this.frames = frames;
         this.selection = selection;
-        job = new LatestJob<>("rsa", drain, this::onResult, this::onError);
+        job = new LatestJob<>("rsa", executor, drain, this::onResult, this::onError);
         frames.addListener(frameListener);
         selection.trialsProperty().addListener(selectionListener);
         conditionColumns.addListener(groupingListener);

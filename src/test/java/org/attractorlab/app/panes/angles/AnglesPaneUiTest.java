@@ -18,12 +18,12 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
 import org.attractorlab.app.charts.Heatmap;
-import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.TrainingService.Phase;
 import org.attractorlab.core.analysis.subspace.SubspaceAngleResult;
 import org.attractorlab.core.analysis.subspace.SubspaceAngles;
-import org.attractorlab.core.io.ConfigLoader;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.figure.HeatmapData;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -157,7 +157,7 @@ class AnglesPaneUiTest {
         AnglesViewModel[] vm = new AnglesViewModel[1];
         AnglesView[] view = new AnglesView[1];
         robot.interact(() -> {
-            vm[0] = new AnglesViewModel(window.analysis().frameProperty(), window.selection(), window.drain());
+            vm[0] = new AnglesViewModel(window.analysis().frameProperty(), window.selection(), window.drain(), window.workers());
             view[0] = new AnglesView(vm[0], false);
             window.main().place("decoding", view[0]);
         });

@@ -18,9 +18,10 @@ import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.analysis.subspace.SubspaceAngleResult;
 import org.attractorlab.core.analysis.subspace.SubspaceAngles;
-import org.attractorlab.core.io.ConfigLoader;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
+import org.attractorlab.core.study.Probe;
 import org.attractorlab.core.task.ConditionTable;
-import org.attractorlab.core.train.Experiment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class AnglesViewModelTest {
     static AnalysisFrame frame(String task) {
         Experiment e = Experiment.create(ConfigLoader.standard().fromOverrides(List.of("task.name=" + task,
                 "model.hidden_size=16")));
-        HiddenStates states = HiddenStates.collect(e.network(), e.task().sample(128, new SplittableRandom(7)));
+        HiddenStates states = Probe.states(e.network(), e.task().sample(128, new SplittableRandom(7)));
         return new AnalysisFrame(0, true, states, null, null, 0);
     }
 
@@ -69,7 +70,7 @@ class AnglesViewModelTest {
     void theAngleMatrixIsSymmetricWithZeroDiagonalAndEqualsSubspaceAnglesInDegrees() throws Exception {
         AnalysisFrame f = frame("context-integration");
         frames.set(f);
-        vm = new AnglesViewModel(frames, selection, drain);
+        vm = new AnglesViewModel(frames, selection, drain, Runnable::run);
         await("angles", () -> vm.shownProperty().get() != null);
         AnglesViewModel.Shown s = vm.shownProperty().get();
         assertEquals("context", s.result().options().groupColumn());
@@ -91,7 +92,7 @@ class AnglesViewModelTest {
     void selectingACellShowsTheAngleSpectrumOfThePairAndSelectsTheRowGroup() throws Exception {
         AnalysisFrame f = frame("context-integration");
         frames.set(f);
-        vm = new AnglesViewModel(frames, selection, drain);
+        vm = new AnglesViewModel(frames, selection, drain, Runnable::run);
         await("angles", () -> vm.shownProperty().get() != null);
         vm.select(new Heatmap.Cell(1, 0));
         double[] angles = vm.shownProperty().get().result().angles(1, 0);
@@ -116,7 +117,7 @@ class AnglesViewModelTest {
         }
         ConditionTable table = new ConditionTable(List.of("g"), new double[][]{{0, 0, 0, 0, 0, 0, 0, 0, 1, 1}});
         frames.set(new AnalysisFrame(0, true, HiddenStates.external(10, 2, 5, states, table), null, null, 0));
-        vm = new AnglesViewModel(frames, selection, drain);
+        vm = new AnglesViewModel(frames, selection, drain, Runnable::run);
         await("angles", () -> vm.shownProperty().get() != null);
         vm.select(new Heatmap.Cell(0, 1));
         assertEquals(3, vm.spectrum().getSeries(0).getItemCount());
@@ -132,7 +133,7 @@ class AnglesViewModelTest {
     @Test
     void kAboveTheNumberOfUnitsIsReportedAsAMessage() throws Exception {
         frames.set(frame("context-integration"));
-        vm = new AnglesViewModel(frames, selection, drain);
+        vm = new AnglesViewModel(frames, selection, drain, Runnable::run);
         await("angles", () -> vm.shownProperty().get() != null);
         vm.kProperty().set(17);
         await("a message", () -> !vm.messageProperty().get().isEmpty());
@@ -142,7 +143,7 @@ class AnglesViewModelTest {
     @Test
     void aNewTaskResetsTheSettingsToItsDefaults() throws Exception {
         frames.set(frame("context-integration"));
-        vm = new AnglesViewModel(frames, selection, drain);
+        vm = new AnglesViewModel(frames, selection, drain, Runnable::run);
         await("angles", () -> vm.shownProperty().get() != null);
         vm.kProperty().set(5);
         AnalysisFrame flip = frame("flipflop");

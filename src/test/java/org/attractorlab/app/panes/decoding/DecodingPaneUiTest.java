@@ -25,7 +25,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
 import org.attractorlab.app.charts.Heatmap;
-import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.app.session.TrainingService.Phase;
 import org.attractorlab.core.analysis.decode.CrossTemporalResult;
@@ -35,9 +34,10 @@ import org.attractorlab.core.analysis.decode.DecodingOptions;
 import org.attractorlab.core.analysis.decode.OodQuadrant;
 import org.attractorlab.core.analysis.decode.OodQuadrantOptions;
 import org.attractorlab.core.analysis.decode.OodQuadrantResult;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.ExperimentConfig;
-import org.attractorlab.core.io.Samples;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.ExperimentConfig;
+import org.attractorlab.core.config.Samples;
+import org.attractorlab.figure.HeatmapData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -263,7 +263,7 @@ class DecodingPaneUiTest {
         Stage[] second = new Stage[1];
         fx(() -> {
             DecodingViewModel vm = new DecodingViewModel(window.analysis().frameProperty(), window.selection(),
-                    window.drain());
+                    window.drain(), window.workers());
             DecodingView view = new DecodingView(vm, true);
             second[0] = new Stage();
             second[0].setScene(new Scene(view, 400, 500));

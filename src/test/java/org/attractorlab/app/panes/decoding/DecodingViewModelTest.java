@@ -25,10 +25,11 @@ import org.attractorlab.core.analysis.decode.DecodingOptions;
 import org.attractorlab.core.analysis.decode.OodQuadrant;
 import org.attractorlab.core.analysis.decode.OodQuadrantOptions;
 import org.attractorlab.core.analysis.decode.OodQuadrantResult;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.Samples;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
+import org.attractorlab.core.config.Samples;
+import org.attractorlab.core.study.Probe;
 import org.attractorlab.core.task.ConditionTable;
-import org.attractorlab.core.train.Experiment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class DecodingViewModelTest {
     static AnalysisFrame frame(String sample) {
         Experiment e = Experiment.create(ConfigLoader.standard().parse(Samples.json(sample),
                 List.of("model.hidden_size=16")));
-        return new AnalysisFrame(0, true, HiddenStates.collect(e.network(), e.probe(128)), null, null, 0);
+        return new AnalysisFrame(0, true, Probe.states(e.network(), Probe.batch(e, 128)), null, null, 0);
     }
 
     /** A frame of random states (trials x 6 steps x 4 units) with one condition column g. */
@@ -121,7 +122,7 @@ class DecodingViewModelTest {
             throws Exception {
         AnalysisFrame f = frame("flipflop-3bit");
         frames.set(f);
-        vm = new DecodingViewModel(frames, selection, drain);
+        vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
         awaitMatrix(DecoderType.LOGISTIC);
         assertEquals(List.of("bit0", "bit1", "bit2", "pulses", "state"), new ArrayList<>(vm.targets()),
                 "the decode targets first, then the other columns");
@@ -156,7 +157,7 @@ class DecodingViewModelTest {
     void changingTheDecoderStrideOrFoldsRecomputesTheMatrix() throws Exception {
         AnalysisFrame f = frame("flipflop-3bit");
         frames.set(f);
-        vm = new DecodingViewModel(frames, selection, drain);
+        vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
         awaitMatrix(DecoderType.LOGISTIC);
         vm.decoderProperty().set(Decoder.SVM);
         awaitMatrix(DecoderType.SVM);
@@ -178,7 +179,7 @@ class DecodingViewModelTest {
     void aContinuousTargetIsDecodedByRidgeWithR2FromZeroToOne() throws Exception {
         AnalysisFrame f = frame("evidence-multitask");
         frames.set(f);
-        vm = new DecodingViewModel(frames, selection, drain);
+        vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
         awaitMatrix(DecoderType.LOGISTIC);
         assertEquals("quadrant", vm.targetProperty().get());
         assertEquals(0.25, vm.shownProperty().get().chance(), EXACT, "four quadrants");
@@ -196,7 +197,7 @@ class DecodingViewModelTest {
     @Test
     void aClassifierOnAContinuousTargetIsRefusedWithAMessage() throws Exception {
         frames.set(frame("evidence-multitask"));
-        vm = new DecodingViewModel(frames, selection, drain);
+        vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
         awaitMatrix(DecoderType.LOGISTIC);
         vm.targetProperty().set("x1");
         vm.decoderProperty().set(Decoder.LOGISTIC);
@@ -210,7 +211,7 @@ class DecodingViewModelTest {
     @Test
     void tooFewTrialsOfAClassIsReportedAsAMessage() throws Exception {
         frames.set(external(0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2));
-        vm = new DecodingViewModel(frames, selection, drain);
+        vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
         await("a message", () -> vm.messageProperty().get().startsWith("too few"));
         assertEquals("too few trials of a class: g = 2 has 1 trial of 11; every class needs at least 2. Choose "
                 + "another target, or ridge.", vm.messageProperty().get());
@@ -222,7 +223,7 @@ class DecodingViewModelTest {
     @Test
     void aConstantTargetIsReportedAsAMessage() throws Exception {
         frames.set(external(1, 1, 1, 1, 1, 1, 1, 1));
-        vm = new DecodingViewModel(frames, selection, drain);
+        vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
         await("a message", () -> vm.messageProperty().get().startsWith("'g'"));
         assertEquals("'g' is 1 in all 8 trials: a constant target cannot be decoded. Choose another target.",
                 vm.messageProperty().get());
@@ -231,7 +232,7 @@ class DecodingViewModelTest {
     @Test
     void selectingACellSetsTheTimeStepToItsTestStepWhoseColumnIsOutlined() throws Exception {
         frames.set(frame("flipflop-3bit"));
-        vm = new DecodingViewModel(frames, selection, drain);
+        vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
         awaitMatrix(DecoderType.LOGISTIC);
         assertEquals(-1, vm.highlightedColumnProperty().get());
         vm.select(new Heatmap.Cell(2, 7));
@@ -251,7 +252,7 @@ class DecodingViewModelTest {
     void theOodQuadrantTestOfTheEvidenceTaskEqualsOodQuadrantCompute() throws Exception {
         AnalysisFrame f = frame("evidence-multitask");
         frames.set(f);
-        vm = new DecodingViewModel(frames, selection, drain);
+        vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
         assertTrue(vm.oodAvailableProperty().get());
         await("the OOD test", () -> vm.oodShownProperty().get() != null);
         OodQuadrantResult expected = OodQuadrant.compute(f.states(), OodQuadrantOptions.DEFAULTS);
@@ -280,7 +281,7 @@ class DecodingViewModelTest {
     @Test
     void aNewTaskResetsTheSettingsToItsDefaults() throws Exception {
         frames.set(frame("evidence-multitask"));
-        vm = new DecodingViewModel(frames, selection, drain);
+        vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
         awaitMatrix(DecoderType.LOGISTIC);
         vm.targetProperty().set("x0");
         vm.decoderProperty().set(Decoder.RIDGE);

@@ -1,7 +1,5 @@
 package org.attractorlab.app.panes.fixedpoints;
 
-import org.attractorlab.figure.FixedPointOverlay;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,9 +14,11 @@ import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;
 import org.attractorlab.core.analysis.pca.Pca;
 import org.attractorlab.core.analysis.pca.PcaOptions;
 import org.attractorlab.core.analysis.pca.PcaResult;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.Samples;
-import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
+import org.attractorlab.core.config.Samples;
+import org.attractorlab.core.study.Probe;
+import org.attractorlab.figure.FixedPointOverlay;
 import org.junit.jupiter.api.Test;
 
 /** The pane's logic without the UI: settings validation, table rows and the 3D overlay. */
@@ -90,7 +90,7 @@ class FixedPointsModelTest {
     void lstmPointsAreProjectedByTheirHiddenPartWithRowsMatchingTheResult() {
         Experiment e = Experiment.create(ConfigLoader.standard().parse(Samples.json("flipflop-3bit"),
                 List.of("model.cell=lstm", "model.hidden_size=8")));
-        HiddenStates states = HiddenStates.collect(e.network(), e.probe(16));
+        HiddenStates states = Probe.states(e.network(), Probe.batch(e, 16));
         PcaResult pca = Pca.compute(states, PcaOptions.of(3));
         FixedPointResult r = FixedPointFinder.find(e.network(),
                 FixedPointOptions.DEFAULTS.withInitialStates(64).withSlowQ(1e-2), states);

@@ -1,7 +1,5 @@
 package org.attractorlab.app.panes.fixedpoints;
 
-import org.attractorlab.figure.FixedPointOverlay;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,13 +23,14 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
-import org.attractorlab.figure.ChartStyle;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.app.session.TrainingService.Phase;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.ExperimentConfig;
-import org.attractorlab.core.io.Samples;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.ExperimentConfig;
+import org.attractorlab.core.config.Samples;
+import org.attractorlab.figure.ChartStyle;
+import org.attractorlab.figure.FixedPointOverlay;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -411,7 +410,7 @@ class FixedPointsPaneUiTest {
     /** A second pane in its own window: a search, a selection, then close and dispose; weak references to both. */
     private WeakReference<?>[] showSearchSelectAndDispose(FxRobot robot) throws Exception {
         FixedPointsViewModel model = fx(() -> new FixedPointsViewModel(window.session(), window.analysis(),
-                window.selection(), window.drain()));
+                window.selection(), window.drain(), window.workers()));
         Stage stage = fx(Stage::new);
         FixedPointsView view = fx(() -> new FixedPointsView(model, false));
         robot.interact(() -> {

@@ -4,10 +4,10 @@ import java.util.List;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.app.session.LiveAnalysis;
 import org.attractorlab.app.session.TrainingService;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.ExperimentConfig;
-import org.attractorlab.core.io.Samples;
-import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
+import org.attractorlab.core.config.ExperimentConfig;
+import org.attractorlab.core.config.Samples;
 
 /** Small flip-flop configurations and analysis frames of their untrained networks, for the pane's tests. */
 final class Frames {

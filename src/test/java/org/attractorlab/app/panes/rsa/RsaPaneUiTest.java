@@ -18,12 +18,12 @@ import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
 import org.attractorlab.app.charts.Heatmap;
-import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.app.session.TrainingService.Phase;
 import org.attractorlab.core.analysis.rsa.Distance;
 import org.attractorlab.core.analysis.rsa.Rsa;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.Samples;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Samples;
+import org.attractorlab.figure.HeatmapData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -209,7 +209,7 @@ class RsaPaneUiTest {
         RsaViewModel[] vm = new RsaViewModel[1];
         RsaView[] view = new RsaView[1];
         robot.interact(() -> {
-            vm[0] = new RsaViewModel(window.analysis().frameProperty(), window.selection(), window.drain());
+            vm[0] = new RsaViewModel(window.analysis().frameProperty(), window.selection(), window.drain(), window.workers());
             view[0] = new RsaView(vm[0], false);
             window.main().place("decoding", view[0]);
         });

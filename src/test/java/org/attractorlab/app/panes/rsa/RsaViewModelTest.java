@@ -20,10 +20,11 @@ import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.analysis.rsa.ConditionGrouping;
 import org.attractorlab.core.analysis.rsa.Distance;
 import org.attractorlab.core.analysis.rsa.Rsa;
-import org.attractorlab.core.io.ConfigLoader;
-import org.attractorlab.core.io.ExperimentConfig;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
+import org.attractorlab.core.config.ExperimentConfig;
+import org.attractorlab.core.study.Probe;
 import org.attractorlab.core.task.ConditionTable;
-import org.attractorlab.core.train.Experiment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class RsaViewModelTest {
         o.addAll(List.of(overrides));
         ExperimentConfig config = ConfigLoader.standard().fromOverrides(o);
         Experiment e = Experiment.create(config);
-        HiddenStates states = HiddenStates.collect(e.network(), e.task().sample(128, new SplittableRandom(7)));
+        HiddenStates states = Probe.states(e.network(), e.task().sample(128, new SplittableRandom(7)));
         return new AnalysisFrame(0, true, states, null, null, 0);
     }
 
@@ -83,7 +84,7 @@ class RsaViewModelTest {
     @Test
     void theRdmOfANewFrameEqualsRsaComputeWithTheDefaultSettings() throws Exception {
         AnalysisFrame f = frame("flipflop");
-        vm = new RsaViewModel(frames, selection, drain);
+        vm = new RsaViewModel(frames, selection, drain, Runnable::run);
         frames.set(f);
         await("an RDM", () -> vm.shownProperty().get() != null);
         RsaViewModel.Shown s = vm.shownProperty().get();
@@ -106,7 +107,7 @@ class RsaViewModelTest {
     void changingTheDistanceRecomputesTheRdm() throws Exception {
         AnalysisFrame f = frame("flipflop");
         frames.set(f);
-        vm = new RsaViewModel(frames, selection, drain);
+        vm = new RsaViewModel(frames, selection, drain, Runnable::run);
         await("an RDM", () -> vm.shownProperty().get() != null);
         vm.distanceProperty().set(Distance.EUCLIDEAN);
         await("the euclidean RDM", () -> vm.shownProperty().get() != null
@@ -120,7 +121,7 @@ class RsaViewModelTest {
     void selectingARowOfSeveralColumnsSelectsExactlyTheTrialsOfThatConditionTuple() throws Exception {
         AnalysisFrame f = frame("flipflop");
         frames.set(f);
-        vm = new RsaViewModel(frames, selection, drain);
+        vm = new RsaViewModel(frames, selection, drain, Runnable::run);
         await("an RDM", () -> vm.shownProperty().get() != null);
         ConditionGrouping g = ConditionGrouping.of(f.states().conditions(), List.of("bit0", "bit1", "bit2"));
         int row = 2;
@@ -139,7 +140,7 @@ class RsaViewModelTest {
     void selectingARowOfOneColumnSelectsThatConditionValue() throws Exception {
         AnalysisFrame f = frame("flipflop");
         frames.set(f);
-        vm = new RsaViewModel(frames, selection, drain);
+        vm = new RsaViewModel(frames, selection, drain, Runnable::run);
         await("an RDM", () -> vm.shownProperty().get() != null);
         vm.conditionColumnsProperty().set(List.of("bit1"));
         await("an RDM by bit1", () -> vm.shownProperty().get() != null
@@ -155,7 +156,7 @@ class RsaViewModelTest {
     void trialsSelectedElsewhereHighlightTheirConditions() throws Exception {
         AnalysisFrame f = frame("flipflop");
         frames.set(f);
-        vm = new RsaViewModel(frames, selection, drain);
+        vm = new RsaViewModel(frames, selection, drain, Runnable::run);
         await("an RDM", () -> vm.shownProperty().get() != null);
         int[] of = vm.shownProperty().get().grouping().conditionOfTrial();
         selection.selectTrials(Set.of(0, 1));
@@ -167,7 +168,7 @@ class RsaViewModelTest {
     @Test
     void anInvalidSettingShowsAMessageAndNoRdm() throws Exception {
         frames.set(frame("flipflop"));
-        vm = new RsaViewModel(frames, selection, drain);
+        vm = new RsaViewModel(frames, selection, drain, Runnable::run);
         await("an RDM", () -> vm.shownProperty().get() != null);
         vm.fromStepProperty().set(50);
         vm.toStepProperty().set(40);
@@ -182,7 +183,7 @@ class RsaViewModelTest {
     @Test
     void aModelColumnThatVariesWithinAConditionIsReportedAsAMessage() throws Exception {
         frames.set(frame("flipflop"));
-        vm = new RsaViewModel(frames, selection, drain);
+        vm = new RsaViewModel(frames, selection, drain, Runnable::run);
         await("an RDM", () -> vm.shownProperty().get() != null);
         vm.modelProperty().set("pulses");
         await("a message", () -> !vm.messageProperty().get().isEmpty());
@@ -195,7 +196,7 @@ class RsaViewModelTest {
     @Test
     void hoveringACellDescribesItsConditionsAndDistance() throws Exception {
         frames.set(frame("context-integration"));
-        vm = new RsaViewModel(frames, selection, drain);
+        vm = new RsaViewModel(frames, selection, drain, Runnable::run);
         await("an RDM", () -> vm.shownProperty().get() != null);
         RsaViewModel.Shown s = vm.shownProperty().get();
         assertEquals(4, s.grouping().size(), "context x choice");

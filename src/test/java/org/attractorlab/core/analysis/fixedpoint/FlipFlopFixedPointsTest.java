@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.attractorlab.core.analysis.HiddenStates;
-import org.attractorlab.core.io.ConfigLoader;
+import org.attractorlab.core.config.ConfigLoader;
+import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.model.Network;
-import org.attractorlab.core.train.Experiment;
+import org.attractorlab.core.study.Probe;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
@@ -38,7 +39,7 @@ class FlipFlopFixedPointsTest {
                 List.of("training.steps=600")));
         e.trainer().train(s -> { }, null, () -> false);
         network = e.network();
-        states = HiddenStates.collect(network, e.task().sample(64, new SplittableRandom(2013)));
+        states = Probe.states(network, e.task().sample(64, new SplittableRandom(2013)));
         result = FixedPointFinder.find(network, FixedPointOptions.DEFAULTS.withSeed(1).withInitialStates(512), states);
     }
 

@@ -1,0 +1,60 @@
+package org.attractorlab.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.attractorlab.core.analysis.rsa.Distance;
+import org.attractorlab.core.analysis.rsa.Rdm;
+import org.attractorlab.core.analysis.rsa.Rdms;
+import org.ejml.data.DMatrixRMaj;
+
+/** Timing of the RDM kernel, for the CLI bench. Single-threaded. */
+public final class RdmBenchmark {
+    private RdmBenchmark() {
+    }
+
+    /**
+     * Milliseconds for a Euclidean RDM of 1000 conditions x 10000 features (random normal patterns): the best of 3
+     * timed runs after one untimed warm-up run.
+     */
+    public static double euclidean1000x10000() {
+        return euclidean(1000, 10000, 3);
+    }
+
+    /**
+     * Milliseconds for a Euclidean RDM of {@code conditions x features} random patterns, the best of {@code repeats}
+     * timed runs after one warm-up run (which compiles the kernels). Generating the data is not timed.
+     */
+    public static double euclidean(int conditions, int features, int repeats) {
+        if (conditions < 2 || features < 1 || repeats < 1) {
+            throw new IllegalArgumentException("benchmark needs >= 2 conditions, >= 1 feature and >= 1 repeat, got "
+                    + conditions + ", " + features + ", " + repeats);
+        }
+        SplittableRandom r = new SplittableRandom(20240601L);
+        DMatrixRMaj x = new DMatrixRMaj(conditions, features);
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = gaussian(r);
+        }
+        List<String> labels = new ArrayList<>(conditions);
+        for (int i = 0; i < conditions; i++) {
+            labels.add("c" + i);
+        }
+        Rdms.compute(x, labels, Distance.EUCLIDEAN);
+        double best = Double.POSITIVE_INFINITY;
+        for (int rep = 0; rep < repeats; rep++) {
+            long t0 = System.nanoTime();
+            Rdm rdm = Rdms.compute(x, labels, Distance.EUCLIDEAN);
+            long t1 = System.nanoTime();
+            if (rdm.size() != conditions) {
+                throw new IllegalStateException("benchmark RDM has the wrong size");
+            }
+            best = Math.min(best, (t1 - t0) / 1e6);
+        }
+        return best;
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        double u = 1 - r.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+}

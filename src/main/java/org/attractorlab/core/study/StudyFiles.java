@@ -1,0 +1,180 @@
+package org.attractorlab.core.study;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.attractorlab.core.analysis.HiddenStates;
+import org.attractorlab.core.analysis.decode.CrossTemporalResult;
+import org.attractorlab.core.analysis.decode.OodQuadrantResult;
+import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;
+import org.attractorlab.core.analysis.pca.PcaResult;
+import org.attractorlab.core.analysis.rsa.Rdm;
+import org.attractorlab.core.analysis.subspace.SubspaceAngleResult;
+import org.attractorlab.core.io.AtomicFiles;
+import org.attractorlab.core.io.Csv;
+import org.attractorlab.core.io.NdArray;
+import org.attractorlab.core.task.ConditionTable;
+
+/**
+ * The files of the studies' results, as {@code analyze} writes them: CSV for tables, NumPy for arrays, each file
+ * written atomically. Every method returns the files it wrote.
+ */
+public final class StudyFiles {
+    private StudyFiles() {
+    }
+
+    /** pca_explained_variance.csv, pca_components.npy [k, H], pca_mean.npy [H], pca_projections.npy [B, T, k]. */
+    public static List<Path> pca(Path dir, HiddenStates h, PcaStudy.Result result) throws IOException {
+        PcaResult p = result.pca();
+        double[] ratio = p.explainedVarianceRatio();
+        double[] var = p.explainedVariance();
+        double[] cum = p.cumulativeExplainedVarianceRatio();
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < p.k(); i++) {
+            rows.add(List.of(i + 1, var[i], ratio[i], cum[i]));
+        }
+        List<Path> out = new ArrayList<>();
+        out.add(csv(dir, "pca_explained_variance.csv", List.of("component", "explained_variance",
+                "explained_variance_ratio", "cumulative_ratio"), rows));
+        out.add(npy(dir, "pca_components.npy", NdArray.of(new int[]{p.k(), h.units()}, p.components())));
+        out.add(npy(dir, "pca_mean.npy", NdArray.of(new int[]{h.units()}, p.mean())));
+        out.add(npy(dir, "pca_projections.npy", NdArray.of(new int[]{h.trials(), h.steps(), p.k()},
+                result.projections())));
+        return out;
+    }
+
+    /** rdm.npy [C, C], rdm_labels.csv, and rsa_comparison.csv when there is a model RDM. */
+    public static List<Path> rsa(Path dir, RsaStudy.Result result) throws IOException {
+        Rdm rdm = result.rsa().data();
+        double[][] m = rdm.matrix();
+        double[] flat = new double[m.length * m.length];
+        for (int i = 0; i < m.length; i++) {
+            System.arraycopy(m[i], 0, flat, i * m.length, m.length);
+        }
+        List<Path> out = new ArrayList<>();
+        out.add(npy(dir, "rdm.npy", NdArray.of(new int[]{m.length, m.length}, flat)));
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < rdm.labels().size(); i++) {
+            rows.add(List.of(i, rdm.labels().get(i)));
+        }
+        out.add(csv(dir, "rdm_labels.csv", List.of("index", "condition"), rows));
+        if (result.rsa().model() != null) {
+            out.add(csv(dir, "rsa_comparison.csv", List.of("model_column", "comparison", "score"),
+                    List.of(List.of(result.options().modelColumn(), result.options().comparison().key(),
+                            result.rsa().score()))));
+        }
+        return out;
+    }
+
+    /** subspace_angles.csv: one row per ordered pair of groups, angles in degrees. */
+    public static List<Path> angles(Path dir, ConditionTable table, AnglesStudy.Result result) throws IOException {
+        SubspaceAngleResult a = result.angles();
+        List<List<?>> rows = new ArrayList<>();
+        int n = a.groupCount();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double[] spectrum = a.angles(i, j);
+                StringBuilder sb = new StringBuilder();
+                for (int s = 0; s < spectrum.length; s++) {
+                    sb.append(s == 0 ? "" : " ").append(Csv.number(Math.toDegrees(spectrum[s])));
+                }
+                rows.add(List.of(result.labels().get(i), result.labels().get(j), Math.toDegrees(a.meanAngle()[i][j]),
+                        Math.toDegrees(a.firstAngle()[i][j]), sb.toString()));
+            }
+        }
+        return List.of(csv(dir, "subspace_angles.csv", List.of("task_a", "task_b", "mean_angle_deg",
+                "first_angle_deg", "angles_deg"), rows));
+    }
+
+    /** fixed_points.npy [n, H], fixed_points.csv (one row per point), fixed_point_eigenvalues.csv. */
+    public static List<Path> fixedPoints(Path dir, FixedPointStudy.Result result) throws IOException {
+        FixedPointResult r = result.points();
+        int n = r.count();
+        int s = r.stateSize();
+        float[] coords = new float[n * s];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(r.points()[i], 0, coords, i * s, s);
+        }
+        List<Path> out = new ArrayList<>();
+        out.add(npy(dir, "fixed_points.npy", NdArray.of(new int[]{n, s}, coords)));
+        boolean rate = r.timeConstantsMillis() != null;
+        List<List<?>> rows = new ArrayList<>();
+        List<List<?>> eig = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double slowest = Double.NaN;
+            if (rate) {
+                slowest = 0;
+                for (double tau : r.timeConstantsMillis()[i]) {
+                    slowest = Math.max(slowest, tau);
+                }
+            }
+            rows.add(List.of(i, r.q()[i], r.stable()[i] ? 1 : 0, r.slow()[i] ? 1 : 0, r.maxAbsEigenvalue()[i],
+                    r.unstableDimension(i), slowest, i));
+            for (int k = 0; k < r.eigenReal()[i].length; k++) {
+                eig.add(List.of(i, r.eigenReal()[i][k], r.eigenImag()[i][k]));
+            }
+        }
+        out.add(csv(dir, "fixed_points.csv", List.of("point", "q", "stable", "slow", "max_abs_eigenvalue",
+                "unstable_dimension", "slowest_time_constant_ms", "row_in_fixed_points_npy"), rows));
+        out.add(csv(dir, "fixed_point_eigenvalues.csv", List.of("point", "real", "imag"), eig));
+        return out;
+    }
+
+    /** decoding.csv: one row per (target, train step, test step). */
+    public static List<Path> decoding(Path dir, List<DecodingStudy.Result> results) throws IOException {
+        List<List<?>> rows = new ArrayList<>();
+        for (DecodingStudy.Result d : results) {
+            CrossTemporalResult r = d.decoding();
+            int[] steps = r.steps();
+            for (int i = 0; i < steps.length; i++) {
+                for (int j = 0; j < steps.length; j++) {
+                    rows.add(List.of(d.options().targetColumn(), d.options().type().key(), r.metric(), steps[i],
+                            steps[j], r.score(i, j)));
+                }
+            }
+        }
+        return List.of(csv(dir, "decoding.csv", List.of("target", "decoder", "metric", "train_step", "test_step",
+                "score"), rows));
+    }
+
+    /** orthogonalisation.csv: one row per column; nothing when the list is empty. */
+    public static List<Path> orthogonalisation(Path dir, List<OrthogonalisationStudy.Result> results)
+            throws IOException {
+        if (results.isEmpty()) {
+            return List.of();
+        }
+        List<List<?>> rows = new ArrayList<>();
+        for (OrthogonalisationStudy.Result r : results) {
+            rows.add(List.of(r.column(), r.step(), r.index().index()));
+        }
+        return List.of(csv(dir, "orthogonalisation.csv", List.of("column", "step", "orthogonalisation_index"), rows));
+    }
+
+    /** decoding_ood.csv: one row per (held-out quadrant, latent). */
+    public static List<Path> ood(Path dir, OodStudy.Result result) throws IOException {
+        OodQuadrantResult ood = result.ood();
+        List<List<?>> rows = new ArrayList<>();
+        double[] q = ood.quadrants();
+        for (int i = 0; i < q.length; i++) {
+            for (int d = 0; d < ood.latentColumns().size(); d++) {
+                rows.add(List.of((int) q[i], ood.latentColumns().get(d), ood.ood(i, d), ood.inDistribution(i, d)));
+            }
+        }
+        return List.of(csv(dir, "decoding_ood.csv", List.of("held_out_quadrant", "latent", "ood_r2",
+                "in_distribution_r2"), rows));
+    }
+
+    private static Path csv(Path dir, String name, List<String> header, List<? extends List<?>> rows)
+            throws IOException {
+        Path p = dir.resolve(name);
+        Csv.write(p, header, rows);
+        return p;
+    }
+
+    private static Path npy(Path dir, String name, NdArray array) throws IOException {
+        Path p = dir.resolve(name);
+        AtomicFiles.writeNpy(p, array);
+        return p;
+    }
+}
