@@ -184,7 +184,7 @@ class DecodingPaneUiTest {
         robot.clickOn("pulses");
         waitFor("the pulses message", () -> robot.lookup("#decoding-message").queryAs(Label.class).isVisible());
         String message = robot.lookup("#decoding-message").queryAs(Label.class).getText();
-        assertTrue(message.startsWith("too few trials of a class: pulses = "), message);
+        assertTrue(message.startsWith("too few trials of a class for 5-fold decoding: pulses = "), message);
         assertNull(view.heatmap().data(), "no stale matrix under the message");
     }
 
