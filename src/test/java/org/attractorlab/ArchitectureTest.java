@@ -53,7 +53,7 @@ class ArchitectureTest {
 
     /**
      * Inside {@code core}, layers run one way: formats and kernels at the bottom, then tasks, models, training,
-     * configs, analyses, run directories and the studies on top; a layer uses only the layers below it.
+     * configs, analyses, run directories, the studies and the sweeps on top; a layer uses only the layers below it.
      */
     @ArchTest
     static final ArchRule coreLayersRunOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -66,16 +66,20 @@ class ArchitectureTest {
             .layer("analysis").definedBy("org.attractorlab.core.analysis..")
             .layer("run").definedBy("org.attractorlab.core.run..")
             .layer("study").definedBy("org.attractorlab.core.study..")
-            .whereLayer("study").mayNotBeAccessedByAnyLayer()
-            .whereLayer("run").mayOnlyBeAccessedByLayers("study")
-            .whereLayer("analysis").mayOnlyBeAccessedByLayers("run", "study")
-            .whereLayer("config").mayOnlyBeAccessedByLayers("analysis", "run", "study")
-            .whereLayer("train").mayOnlyBeAccessedByLayers("config", "analysis", "run", "study")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("train", "config", "analysis", "run", "study")
-            .whereLayer("task").mayOnlyBeAccessedByLayers("model", "train", "config", "analysis", "run", "study")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("task", "model", "train", "config", "analysis", "run", "study")
+            .layer("sweep").definedBy("org.attractorlab.core.sweep..")
+            .whereLayer("sweep").mayNotBeAccessedByAnyLayer()
+            .whereLayer("study").mayOnlyBeAccessedByLayers("sweep")
+            .whereLayer("run").mayOnlyBeAccessedByLayers("study", "sweep")
+            .whereLayer("analysis").mayOnlyBeAccessedByLayers("run", "study", "sweep")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("analysis", "run", "study", "sweep")
+            .whereLayer("train").mayOnlyBeAccessedByLayers("config", "analysis", "run", "study", "sweep")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("train", "config", "analysis", "run", "study", "sweep")
+            .whereLayer("task").mayOnlyBeAccessedByLayers("model", "train", "config", "analysis", "run", "study",
+                    "sweep")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("task", "model", "train", "config", "analysis", "run", "study",
+                    "sweep")
             .whereLayer("tensor").mayOnlyBeAccessedByLayers("io", "task", "model", "train", "config", "analysis", "run",
-                    "study");
+                    "study", "sweep");
 
     @ArchTest
     static final ArchRule corePackagesHaveNoCycles = slices().matching("org.attractorlab.core.(**)")

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "attractor-lab", mixinStandardHelpOptions = true, version = "Attractor Lab 0.1.0",
         description = "Train recurrent networks on cognitive tasks and analyse the geometry of their hidden states.",
         subcommands = {TrainCommand.class, AnalyzeCommand.class, ExportCommand.class, CompareCommand.class,
-                ConfigCommand.class, BenchCommand.class, RenderStimuliCommand.class, TrainSensoryCommand.class,
+                ConfigCommand.class, SweepCommand.class, SweepRunCommand.class, BenchCommand.class, RenderStimuliCommand.class, TrainSensoryCommand.class,
                 ExtractFeaturesCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     @CommandLine.Spec
