@@ -6,12 +6,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.attractorlab.core.analysis.HiddenStates;
-import org.attractorlab.core.analysis.pca.Pca;
 import org.attractorlab.core.analysis.pca.PcaAlignment;
-import org.attractorlab.core.analysis.pca.PcaOptions;
 import org.attractorlab.core.analysis.pca.PcaResult;
 import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.model.Network;
+import org.attractorlab.core.study.PcaStudy;
 import org.attractorlab.core.study.Probe;
 import org.attractorlab.core.task.TrialBatch;
 
@@ -112,7 +111,7 @@ public final class LiveAnalysis implements AutoCloseable {
         long t0 = System.nanoTime();
         network.setParameters(s.parameters());
         HiddenStates states = Probe.states(network, probe);
-        PcaResult own = Pca.compute(states, PcaOptions.of(Math.min(3, states.units())));
+        PcaResult own = PcaStudy.fit(states, threeComponents(states));
         PcaResult pca = reference == null ? own
                 : live ? PcaAlignment.procrustes(reference, own) : PcaAlignment.fixed(reference, own);
         float[] projections = pad3(pca.project(states), pca.k());
@@ -122,9 +121,14 @@ public final class LiveAnalysis implements AutoCloseable {
     /** A frame of external states (no network): PCA on the first three components. */
     public static AnalysisFrame external(HiddenStates states) {
         long t0 = System.nanoTime();
-        PcaResult pca = Pca.compute(states, PcaOptions.of(Math.min(3, states.units())));
-        return new AnalysisFrame(0, false, states, pca, pad3(pca.project(states), pca.k()),
+        PcaStudy.Result pca = PcaStudy.run(states, threeComponents(states));
+        return new AnalysisFrame(0, false, states, pca.pca(), pad3(pca.projections(), pca.pca().k()),
                 (System.nanoTime() - t0) / 1e6);
+    }
+
+    /** The study's PCA defaults with the three components every frame shows (the study cuts them to the units). */
+    private static PcaStudy.Settings threeComponents(HiddenStates states) {
+        return PcaStudy.defaultsFor(states).withComponents(3);
     }
 
     /** Widens [n, k] projections with k < 3 to [n, 3] with zeros, so that every frame has three coordinates. */

@@ -52,11 +52,16 @@ public final class PcaStudy {
         return new Settings(DEFAULT_COMPONENTS, null);
     }
 
-    public static Result run(HiddenStates h, Settings s) {
+    /** The components, mean and explained variance of {@code h}, without projecting the states on them. */
+    public static PcaResult fit(HiddenStates h, Settings s) {
         s.validate(h);
         int k = Math.min(s.components(), h.units());
         PcaOptions o = s.averageColumn() == null ? PcaOptions.of(k) : PcaOptions.conditionAveraged(k, s.averageColumn());
-        PcaResult p = Pca.compute(h, o);
+        return Pca.compute(h, o);
+    }
+
+    public static Result run(HiddenStates h, Settings s) {
+        PcaResult p = fit(h, s);
         double[] cum = p.cumulativeExplainedVarianceRatio();
         int three = Math.min(3, p.k()) - 1;
         String summary = String.format(Locale.ROOT, "%d components; the first %d explain %.1f%% of the variance",

@@ -1,6 +1,5 @@
 package org.attractorlab.app.panes.behaviour;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
@@ -22,9 +21,7 @@ import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.app.session.AnalysisHub;
 import org.attractorlab.app.session.SessionViewModel;
 import org.attractorlab.core.analysis.HiddenStates;
-import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.core.task.Task;
-import org.attractorlab.core.task.TrialBatch;
 
 /**
  * The behaviour of one trial of the probe batch: its inputs, its targets (only where the loss mask is 1) and the
@@ -197,43 +194,19 @@ public final class BehaviourViewModel {
         }
         HiddenStates s = f.states();
         int b = selectedTrial(s.trials());
-        int t = s.steps();
-        steps = t;
+        steps = s.steps();
         trial.set(b);
-        double dt = scale();
-        double[] x = new double[t];
-        for (int i = 0; i < t; i++) {
-            x[i] = i * dt;
-        }
-        TrialBatch batch = s.batch();
-        int nIn = batch == null ? 0 : batch.inputSize();
-        int nOut = s.outputs() == null ? 0 : s.outputs().length / (s.trials() * t);
-        List<String> inNames = names(task == null ? null : task.inputNames(), nIn, "in");
-        List<String> outNames = names(task == null ? null : task.outputNames(), nOut, "out");
-        double[][] in = new double[nIn][t];
-        double[][] out = new double[nOut][t];
-        double[][] target = new double[batch == null ? 0 : nOut][t];
-        for (int i = 0; i < t; i++) {
-            for (int k = 0; k < nIn; k++) {
-                in[k][i] = batch.inputs()[batch.inputIndex(b, i, k)];
-            }
-            for (int k = 0; k < nOut; k++) {
-                out[k][i] = s.outputs()[(b * t + i) * nOut + k];
-                if (batch != null) {
-                    int j = batch.outputIndex(b, i, k);
-                    target[k][i] = batch.mask()[j] > 0 ? batch.targets()[j] : Double.NaN;
-                }
-            }
-        }
-        Channels c = new Channels(inNames, outNames);
+        TrialTraces traces = TrialTraces.of(s, b, task == null ? null : task.inputNames(),
+                task == null ? null : task.outputNames(), scale());
+        Channels c = new Channels(traces.inputNames(), traces.outputNames());
         if (!c.equals(channels.get())) {
             channels.set(c);
         }
-        inputs.set(inNames, x, in);
-        outputs.set(outNames, x, out);
-        targets.set(batch == null ? List.of() : outNames.stream().map(n -> n + " target").toList(), x, target);
+        inputs.set(traces.inputNames(), traces.time(), traces.inputs());
+        outputs.set(traces.outputNames(), traces.time(), traces.outputs());
+        targets.set(traces.targetNames(), traces.time(), traces.targets());
         header.set("Trial " + b);
-        conditionText.set(describe(b, s.conditions()));
+        conditionText.set(TrialTraces.describe(b, s.conditions()));
         frameText.set("step " + f.step() + (f.live() ? "" : ", history"));
         updateMarker();
     }
@@ -247,25 +220,6 @@ public final class BehaviourViewModel {
     private void updateMarker() {
         int t = selection.timeStepProperty().get();
         marker.set(t >= 0 && (steps < 0 || t < steps) ? t * scale() : Double.NaN);
-    }
-
-    private static List<String> names(List<String> fromTask, int n, String prefix) {
-        if (fromTask != null && fromTask.size() == n) {
-            return fromTask;
-        }
-        List<String> names = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            names.add(prefix + k);
-        }
-        return names;
-    }
-
-    private static String describe(int trial, ConditionTable conditions) {
-        StringBuilder sb = new StringBuilder();
-        for (String name : conditions.names()) {
-            sb.append(sb.isEmpty() ? "" : ",  ").append(name).append(' ').append(conditions.label(trial, name));
-        }
-        return sb.toString();
     }
 
     public void dispose() {

@@ -11,6 +11,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointOptions;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointOptions.Method;
+import org.attractorlab.core.analysis.HiddenStates;
+import org.attractorlab.core.study.Probe;
+import org.attractorlab.core.task.Task;
+import org.attractorlab.core.task.TrialBatch;
 
 /**
  * The settings of a fixed-point search as the user edits them (text, so that a half-typed value is kept as typed),
@@ -45,6 +49,11 @@ public final class SearchSettings {
      * @param probeSteps  steps of the probe batch
      */
     public record Context(List<String> inputNames, int probeTrials, int probeSteps) {
+        /** The task's inputs, and the trials and steps of {@code states} (null: a probe batch of the task). */
+        public static Context of(Task task, HiddenStates states) {
+            return new Context(task.inputNames(), states != null ? states.trials() : Probe.TRIALS,
+                    states != null ? states.steps() : task.steps());
+        }
     }
 
     /**
@@ -56,6 +65,23 @@ public final class SearchSettings {
      * @param refreshEvery search again every this many training steps, 0 = on demand only
      */
     public record Parsed(FixedPointOptions options, int probeTrial, int probeStep, int refreshEvery) {
+        /**
+         * The options to search with on states of {@code batch}: for {@link InputMode#PROBE}, with the input of the
+         * probe trial at the probe step as u*. Throws {@link IllegalArgumentException} when the batch has no such
+         * trial or step.
+         */
+        public FixedPointOptions optionsFor(TrialBatch batch) {
+            if (probeTrial < 0) {
+                return options;
+            }
+            if (batch == null || probeTrial >= batch.trials() || probeStep >= batch.steps()) {
+                throw new IllegalArgumentException("The frame has no probe input for trial " + probeTrial
+                        + " at step " + probeStep);
+            }
+            float[] u = new float[batch.inputSize()];
+            System.arraycopy(batch.inputs(), batch.inputIndex(probeTrial, probeStep, 0), u, 0, u.length);
+            return options.withInput(u);
+        }
     }
 
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d{1,9}");
@@ -66,7 +92,8 @@ public final class SearchSettings {
     private final StringProperty probeStep = new SimpleStringProperty("0");
     private final StringProperty initialStates = new SimpleStringProperty(
             String.valueOf(FixedPointOptions.DEFAULTS.initialStates()));
-    private final StringProperty initialNoise = new SimpleStringProperty("0.5");
+    private final StringProperty initialNoise = new SimpleStringProperty(
+            String.valueOf(FixedPointOptions.DEFAULTS.initialNoise()));
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.LEVENBERG_MARQUARDT);
     private final StringProperty tolQ = new SimpleStringProperty("1e-12");
     private final StringProperty slowQ = new SimpleStringProperty("1e-4");
@@ -131,9 +158,12 @@ public final class SearchSettings {
 
     /**
      * Checks every setting and returns the parsed settings, or throws {@link IllegalArgumentException} whose message
-     * names the first bad setting and its value.
+     * names the first bad setting and its value. What the pane does not edit (the step duration, the seed, the
+     * tolerances of merging and outliers) comes from {@code defaults}, the study's defaults for the experiment
+     * ({@link org.attractorlab.core.study.FixedPointStudy#defaultsFor}): so the pane searches with the config's seed,
+     * as the command line does.
      */
-    public Parsed parse(Context context, double dtMillis) {
+    public Parsed parse(Context context, FixedPointOptions defaults) {
         int states = wholeNumber("Initial states", initialStates.get());
         if (states < 1 || states > FixedPointOptions.MAX_INITIAL_STATES) {
             throw new IllegalArgumentException("Initial states must be from 1 to "
@@ -158,8 +188,8 @@ public final class SearchSettings {
         }
         Method m = method.get() == null ? Method.LEVENBERG_MARQUARDT : method.get();
         FixedPointOptions o = new FixedPointOptions(null, states, noise, m, m.defaultMaxIterations(), tol, slow,
-                FixedPointOptions.DEFAULTS.uniqueTolerance(), FixedPointOptions.DEFAULTS.outlierFactor(),
-                FixedPointOptions.DEFAULTS.adamLearningRate(), dtMillis, FixedPointOptions.DEFAULTS.seed(), 0);
+                defaults.uniqueTolerance(), defaults.outlierFactor(), defaults.adamLearningRate(), defaults.dtMillis(),
+                defaults.seed(), defaults.threads());
         return switch (inputMode.get() == null ? InputMode.ZERO : inputMode.get()) {
             case ZERO -> new Parsed(o, -1, -1, refresh);
             case CUSTOM -> new Parsed(o.withInput(customInput(context)), -1, -1, refresh);

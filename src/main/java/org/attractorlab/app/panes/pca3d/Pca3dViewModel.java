@@ -1,17 +1,8 @@
 package org.attractorlab.app.panes.pca3d;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -24,12 +15,10 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 import org.attractorlab.app.fx.Disposer;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.app.session.AnalysisHub;
-import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.figure.TrajectoryFigure;
 
 /**
@@ -43,9 +32,7 @@ public final class Pca3dViewModel {
 
     private final SelectionModel selection;
     private final ObservableValue<AnalysisFrame> frames;
-    private final Executor background;
-    private final Executor fx;
-    private final ExecutorService owned;
+    private final SceneBuilds builds;
     private final Disposer disposer = new Disposer();
     private final ReadOnlyObjectWrapper<TrajectoryScene> scene = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<MeshData> markers = new ReadOnlyObjectWrapper<>(MeshData.EMPTY);
@@ -55,12 +42,7 @@ public final class Pca3dViewModel {
     private final BooleanProperty selectedOnly = new SimpleBooleanProperty(false);
     private final IntegerProperty limit = new SimpleIntegerProperty(0);
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
-    private final AtomicReference<TrajectoryScene.Request> pending = new AtomicReference<>();
-    private final AtomicBoolean building = new AtomicBoolean();
-    private final AtomicReference<TrajectoryScene> built = new AtomicReference<>();
-    private final AtomicBoolean posted = new AtomicBoolean();
-    private Timeline player;
-    private volatile boolean disposed;
+    private final TimePlayer player;
     private float[][] fixedProjected;
     private boolean[] fixedStable;
     private float[][][] fixedModes;
@@ -77,27 +59,16 @@ public final class Pca3dViewModel {
     Pca3dViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, Executor background, Executor fx) {
         this.frames = frames;
         this.selection = selection;
-        this.fx = fx;
-        if (background == null) {
-            owned = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "attractor-lab-pca3d");
-                t.setPriority(org.attractorlab.app.fx.LatestJob.ANALYSIS_PRIORITY);
-                t.setDaemon(true);
-                return t;
-            });
-            this.background = owned;
-        } else {
-            owned = null;
-            this.background = background;
-        }
+        builds = new SceneBuilds(background, fx, this::apply);
+        player = new TimePlayer(selection.timeStepProperty(), () -> scene.get() == null ? 0 : scene.get().steps());
         disposer.listen(frames, (o, a, f) -> onFrame(f));
         disposer.listen(selection.trialsProperty(), (o, a, b) -> requestBuild());
         disposer.listen(selection.colorByProperty(), (o, a, b) -> requestBuild());
         disposer.listen(selectedOnly, (o, a, b) -> requestBuild());
         disposer.listen(limit, (o, a, b) -> requestBuild());
         disposer.listen(selection.timeStepProperty(), (o, a, b) -> updateMarkers());
-        disposer.listen(playing, (o, a, p) -> play(p));
-        disposer.onDispose(() -> play(false));
+        disposer.listen(playing, (o, a, p) -> player.play(p));
+        disposer.onDispose(() -> player.play(false));
         onFrame(frames.getValue());
     }
 
@@ -118,54 +89,15 @@ public final class Pca3dViewModel {
 
     private void requestBuild() {
         AnalysisFrame f = frames.getValue();
-        if (f == null || disposed) {
-            return;
-        }
-        pending.set(new TrajectoryScene.Request(f, selection.colorByProperty().get(), selection.trialsProperty().get(),
-                selectedOnly.get(), limit.get(), fixedProjected));
-        if (building.compareAndSet(false, true)) {
-            schedule();
+        if (f != null) {
+            builds.request(new TrajectoryScene.Request(f, selection.colorByProperty().get(),
+                    selection.trialsProperty().get(), selectedOnly.get(), limit.get(), fixedProjected));
         }
     }
 
-    private void schedule() {
-        try {
-            background.execute(this::build);
-        } catch (RejectedExecutionException e) {
-            // disposed meanwhile: the executor is shut down and nobody waits for the mesh
-            building.set(false);
-        }
-    }
-
-    private void build() {
-        try {
-            TrajectoryScene.Request r;
-            while ((r = pending.getAndSet(null)) != null && !disposed) {
-                long t0 = org.attractorlab.app.fx.WorkMeter.start();
-                built.set(TrajectoryScene.build(r));
-                org.attractorlab.app.fx.WorkMeter.since("3d mesh", t0);
-                if (posted.compareAndSet(false, true)) {
-                    fx.execute(this::apply);
-                }
-            }
-        } finally {
-            building.set(false);
-            if (pending.get() != null && !disposed && building.compareAndSet(false, true)) {
-                schedule();
-            }
-        }
-    }
-
-    private void apply() {
-        posted.set(false);
-        TrajectoryScene s = built.getAndSet(null);
-        if (s == null || disposed) {
-            return;
-        }
+    private void apply(TrajectoryScene s) {
         scene.set(s);
-        double[] v = s.varianceRatio();
-        caption.set(String.format(Locale.ROOT, "step %d \u00b7 %d of %d trials \u00b7 PC1\u20133 explain %.0f%%",
-                s.step(), s.shown().length, s.conditions().rows(), 100 * (v[0] + v[1] + v[2])));
+        caption.set(s.caption());
         updateMarkers();
         updateFixedPoints();
     }
@@ -173,28 +105,6 @@ public final class Pca3dViewModel {
     private void updateMarkers() {
         TrajectoryScene s = scene.get();
         markers.set(s == null ? MeshData.EMPTY : s.markers(selection.timeStepProperty().get()));
-    }
-
-    private void play(boolean on) {
-        if (on && player == null) {
-            player = new Timeline(new KeyFrame(Duration.millis(40), e -> advance()));
-            player.setCycleCount(Animation.INDEFINITE);
-        }
-        if (player != null) {
-            if (on) {
-                player.play();
-            } else {
-                player.stop();
-            }
-        }
-    }
-
-    private void advance() {
-        TrajectoryScene s = scene.get();
-        if (s != null) {
-            int t = selection.timeStepProperty().get();
-            selection.timeStepProperty().set(t + 1 >= s.steps() || t < 0 ? 0 : t + 1);
-        }
     }
 
     /**
@@ -242,15 +152,7 @@ public final class Pca3dViewModel {
     /** "trial 12: bit0 = 1, bit1 = -1, ..." for the hover label. */
     public String describe(int trial) {
         TrajectoryScene s = scene.get();
-        if (s == null || trial < 0 || trial >= s.conditions().rows()) {
-            return "";
-        }
-        ConditionTable c = s.conditions();
-        java.util.StringJoiner values = new java.util.StringJoiner(", ", "trial " + trial + ": ", "");
-        for (String name : c.names()) {
-            values.add(name + " = " + c.label(trial, name));
-        }
-        return values.toString();
+        return s == null ? "" : s.describe(trial);
     }
 
     public ReadOnlyObjectProperty<TrajectoryScene> sceneProperty() {
@@ -327,10 +229,7 @@ public final class Pca3dViewModel {
     }
 
     public void dispose() {
-        disposed = true;
+        builds.dispose();
         disposer.dispose();
-        if (owned != null) {
-            owned.shutdownNow();
-        }
     }
 }

@@ -245,6 +245,26 @@ record TrajectoryScene(int step, int steps, int[] shown, boolean[] emphasised, b
         return b.build();
     }
 
+    /** The pane's status line: "step 400 · 64 of 128 trials · PC1–3 explain 87%". */
+    String caption() {
+        double[] v = varianceRatio;
+        return String.format(java.util.Locale.ROOT,
+                "step %d \u00b7 %d of %d trials \u00b7 PC1\u20133 explain %.0f%%", step, shown.length,
+                conditions.rows(), 100 * (v[0] + v[1] + v[2]));
+    }
+
+    /** "trial 12: bit0 = 1, bit1 = -1, ..." for the hover label; "" for a trial the scene does not have. */
+    String describe(int trial) {
+        if (trial < 0 || trial >= conditions.rows()) {
+            return "";
+        }
+        java.util.StringJoiner values = new java.util.StringJoiner(", ", "trial " + trial + ": ", "");
+        for (String name : conditions.names()) {
+            values.add(name + " = " + conditions.label(trial, name));
+        }
+        return values.toString();
+    }
+
     @Override
     public String toString() {
         return "TrajectoryScene[step " + step + ", " + shown.length + " trials " + Arrays.toString(

@@ -17,6 +17,7 @@ import org.attractorlab.core.analysis.pca.PcaResult;
 import org.attractorlab.core.config.ConfigLoader;
 import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.config.Samples;
+import org.attractorlab.core.study.FixedPointStudy;
 import org.attractorlab.core.study.Probe;
 import org.attractorlab.figure.FixedPointOverlay;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,19 @@ import org.junit.jupiter.api.Test;
 /** The pane's logic without the UI: settings validation, table rows and the 3D overlay. */
 class FixedPointsModelTest {
     private static final double PROJECTION_TOLERANCE = 1e-5;
+    private static final FixedPointOptions DEFAULTS = FixedPointOptions.DEFAULTS.withDtMillis(10);
     private static final SearchSettings.Context FLIP_FLOP = new SearchSettings.Context(List.of("a", "b", "c"), 128,
             100);
 
     @Test
     void defaultSettingsAreTheFinderDefaultsWithTheTasksStepDuration() {
-        SearchSettings.Parsed p = new SearchSettings().parse(FLIP_FLOP, 20);
+        SearchSettings.Parsed p = new SearchSettings().parse(FLIP_FLOP, DEFAULTS.withDtMillis(20));
         assertEquals(FixedPointOptions.DEFAULTS.withDtMillis(20), p.options());
+        // the study's defaults for an experiment: the task's step and the config's seed, as on the command line
+        Experiment e = Experiment.create(ConfigLoader.standard().parse(Samples.json("flipflop-3bit"),
+                List.of("seed=7")));
+        p = new SearchSettings().parse(FLIP_FLOP, FixedPointStudy.defaultsFor(e));
+        assertEquals(FixedPointOptions.DEFAULTS.withDtMillis(e.task().dtMillis()).withSeed(7), p.options());
         assertNull(p.options().input(), "zero input");
         assertEquals(0, p.refreshEvery());
         assertEquals(-1, p.probeTrial());
@@ -56,7 +63,7 @@ class FixedPointsModelTest {
         s.inputValuesProperty().set("1, 0");
         assertMessage(s, "3 comma-separated values", "a, b, c");
         s.inputValuesProperty().set(" 1, 0.5 ,-2 ");
-        SearchSettings.Parsed p = s.parse(FLIP_FLOP, 10);
+        SearchSettings.Parsed p = s.parse(FLIP_FLOP, DEFAULTS);
         assertArrayEquals(new float[]{1, 0.5f, -2}, p.options().input());
         assertEquals(256, p.options().initialStates());
         assertEquals(50, p.refreshEvery());
@@ -65,7 +72,7 @@ class FixedPointsModelTest {
         assertMessage(s, "Probe trial", "0 to 127");
         s.probeTrialProperty().set("3");
         s.probeStepProperty().set("99");
-        p = s.parse(FLIP_FLOP, 10);
+        p = s.parse(FLIP_FLOP, DEFAULTS);
         assertEquals(3, p.probeTrial());
         assertEquals(99, p.probeStep());
     }
@@ -74,13 +81,13 @@ class FixedPointsModelTest {
     void adamUsesItsOwnIterationLimit() {
         SearchSettings s = new SearchSettings();
         s.methodProperty().set(FixedPointOptions.Method.ADAM);
-        FixedPointOptions o = s.parse(FLIP_FLOP, 10).options();
+        FixedPointOptions o = s.parse(FLIP_FLOP, DEFAULTS).options();
         assertEquals(FixedPointOptions.Method.ADAM, o.method());
         assertEquals(FixedPointOptions.Method.ADAM.defaultMaxIterations(), o.maxIterations());
     }
 
     private static void assertMessage(SearchSettings s, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.parse(FLIP_FLOP, 10));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.parse(FLIP_FLOP, DEFAULTS));
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), e.getMessage() + " should mention " + part);
         }
