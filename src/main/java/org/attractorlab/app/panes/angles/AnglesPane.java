@@ -11,6 +11,7 @@ public final class AnglesPane {
     private AnglesPane() {
     }
 
+    /** Builds the pane's view model and view from the window's shared context. */
     public static Pane<AnglesViewModel> create(PaneContext c) {
         AnglesViewModel vm = new AnglesViewModel(c.analysis().frameProperty(), c.selection(), c.drain(), c.workers());
         AnglesView view = new AnglesView(vm, c.dark());

@@ -9,6 +9,7 @@ public final class BehaviourPane {
     private BehaviourPane() {
     }
 
+    /** Builds the pane's view model and view from the window's shared context. */
     public static Pane<BehaviourViewModel> create(PaneContext c) {
         BehaviourViewModel vm = new BehaviourViewModel(c.session(), c.analysis(), c.selection(), c.drain());
         BehaviourView view = new BehaviourView(vm, c.dark());

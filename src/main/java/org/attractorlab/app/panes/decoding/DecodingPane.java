@@ -10,6 +10,7 @@ public final class DecodingPane {
     private DecodingPane() {
     }
 
+    /** Builds the pane's view model and view from the window's shared context. */
     public static Pane<DecodingViewModel> create(PaneContext c) {
         DecodingViewModel vm = new DecodingViewModel(c.analysis().frameProperty(), c.selection(), c.drain(),
                 c.workers());

@@ -15,6 +15,7 @@ public final class FixedPointsPane {
     private FixedPointsPane() {
     }
 
+    /** Builds the pane's view model and view from the window's shared context. */
     public static Pane<FixedPointsViewModel> create(PaneContext c) {
         FixedPointsViewModel vm = new FixedPointsViewModel(c.session(), c.analysis(), c.selection(), c.drain(),
                 c.workers());

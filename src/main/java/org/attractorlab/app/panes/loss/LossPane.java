@@ -9,6 +9,7 @@ public final class LossPane {
     private LossPane() {
     }
 
+    /** Builds the pane's view model and view from the window's shared context. */
     public static Pane<LossViewModel> create(PaneContext c) {
         LossViewModel vm = new LossViewModel(c.session());
         LossView view = new LossView(vm, c.dark());

@@ -9,6 +9,7 @@ public final class Pca3dPane {
     private Pca3dPane() {
     }
 
+    /** Builds the pane's view model and view from the window's shared context. */
     public static Pane<Pca3dViewModel> create(PaneContext c) {
         Pca3dViewModel vm = new Pca3dViewModel(c.analysis(), c.selection(), c.drain());
         Pca3dView view = new Pca3dView(vm, c.dark());

@@ -11,6 +11,7 @@ public final class RsaPane {
     private RsaPane() {
     }
 
+    /** Builds the pane's view model and view from the window's shared context. */
     public static Pane<RsaViewModel> create(PaneContext c) {
         RsaViewModel vm = new RsaViewModel(c.analysis().frameProperty(), c.selection(), c.drain(), c.workers());
         RsaView view = new RsaView(vm, c.dark());
