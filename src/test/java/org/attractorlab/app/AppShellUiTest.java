@@ -3,7 +3,9 @@ package org.attractorlab.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -47,45 +49,72 @@ class AppShellUiTest {
         WaitForAsyncUtils.asyncFx(window::dispose).get(10, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     @Test
     void trainPauseResumeAndStopThroughTheToolbarWhileTheLossChartUpdates(FxRobot robot) throws Exception {
         try (FxWatchdog watchdog = new FxWatchdog()) {
             robot.clickOn("#train");
-            waitFor("loss points", () -> window.lossViewModel().points() > 20);
+            FxWait.until("loss points", () -> window.lossViewModel().points() > 20);
             watchdog.reset();
-            waitFor("more loss points", () -> window.lossViewModel().points() > 60);
+            FxWait.until("more loss points", () -> window.lossViewModel().points() > 60);
             double worst = watchdog.maxDelayMillis();
             assertTrue(worst < 100, "an FX event took " + worst + " ms during training");
 
             robot.clickOn("#pause");
-            waitFor("pause", () -> window.session().phaseProperty().get() == Phase.PAUSED);
+            FxWait.until("pause", () -> window.session().phaseProperty().get() == Phase.PAUSED);
             int paused = window.lossViewModel().points();
-            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
+            // every status the training thread wrote before it paused is on screen after a few drain ticks
+            FxWait.ticks(window.drain(), 3);
             assertEquals(paused, window.lossViewModel().points(), "no steps while paused");
 
             robot.clickOn("#resume");
-            waitFor("training again", () -> window.lossViewModel().points() > paused + 5);
+            FxWait.until("training again", () -> window.lossViewModel().points() > paused + 5);
             robot.clickOn("#stop");
-            waitFor("stop", () -> window.session().phaseProperty().get() == Phase.FINISHED);
+            FxWait.until("stop", () -> window.session().phaseProperty().get() == Phase.FINISHED);
             Label status = robot.lookup("#status").queryAs(Label.class);
             assertTrue(status.getText().contains("stopped by the user"), status.getText());
             java.nio.file.Path dir = window.sessionDirectory();
             int trained = window.session().statusProperty().get().step();
-            waitFor("the autosave of the stopped run", () -> java.nio.file.Files.isRegularFile(dir.resolve("session.json"))
+            FxWait.until("the autosave of the stopped run", () -> java.nio.file.Files.isRegularFile(dir.resolve("session.json"))
                     && org.attractorlab.core.run.RunDirectory.open(dir).readTrainingLog().size() == trained);
             var saved = org.attractorlab.core.run.RunDirectory.open(dir);
             assertEquals(window.session().configProperty().get(), saved.readConfig(ConfigLoader.standard()));
             assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("model.npz")));
         }
+    }
+
+    @Test
+    void everyPaneIsPlacedWithItsExportButtonAndSavesItsSettingsUnderTheSessionKeysOfEarlierVersions(FxRobot robot)
+            throws Exception {
+        List<String> ids = FxWait.fx(() -> window.panes().all().stream().map(p -> p.id()).toList());
+        assertEquals(List.of("loss", "fixed-points", "pca3d", "rsa", "angles", "behaviour", "decoding"), ids);
+        for (String id : ids) {
+            assertTrue(robot.lookup("#export-" + id).tryQuery().isPresent(), "the export button of " + id);
+            assertTrue(FxWait.fx(() -> window.panes().all().stream().filter(p -> p.id().equals(id)).findFirst()
+                    .orElseThrow().view().getScene() != null), id + " is in the window");
+        }
+        // the keys session.json has stored since format 2: a saved session reopens with every setting
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        keys.put("loss", List.of("log_scale"));
+        keys.put("fixed-points", List.of("input_mode", "input_values", "probe_trial", "probe_step", "initial_states",
+                "initial_noise", "method", "tol_q", "slow_q", "refresh_every", "at_end", "continuous_time"));
+        keys.put("pca3d", List.of("selected_only", "limit"));
+        keys.put("rsa", List.of("condition_columns", "distance", "from_step", "to_step", "model", "comparison"));
+        keys.put("angles", List.of("group_column", "k", "from_step", "to_step"));
+        keys.put("behaviour", List.of("millis"));
+        keys.put("decoding", List.of("target", "decoder", "stride", "folds"));
+        Map<String, Map<String, String>> saved = FxWait.fx(() -> window.captureState().panes());
+        assertEquals(keys.keySet(), saved.keySet());
+        keys.forEach((pane, k) -> assertEquals(k, List.copyOf(saved.get(pane).keySet()), pane));
+        assertEquals(30, saved.values().stream().mapToInt(Map::size).sum());
+        // every pane follows the theme (the 3D pane recolours its scene itself); back to light for the other tests
+        assertTrue(FxWait.fx(() -> {
+            window.setDark(true);
+            return window.dark();
+        }));
+        assertEquals(false, FxWait.fx(() -> {
+            window.setDark(false);
+            return window.dark();
+        }));
     }
 
     @Test
@@ -114,7 +143,7 @@ class AppShellUiTest {
                 org.attractorlab.core.io.NdArray.of(new int[]{6, 5, 4}, data));
         java.nio.file.Files.writeString(dir.resolve("c.csv"), "animal\ncat\ndog\ncat\ndog\ncat\ndog\n");
         WaitForAsyncUtils.asyncFx(() -> window.openData(dir.resolve("x.npy"), dir.resolve("c.csv"))).get();
-        waitFor("external frame", () -> window.analysis().showingExternalProperty().get()
+        FxWait.until("external frame", () -> window.analysis().showingExternalProperty().get()
                 && window.analysis().frameProperty().get() != null);
         var frame = window.analysis().frameProperty().get();
         assertEquals(6, frame.states().trials());
@@ -124,7 +153,7 @@ class AppShellUiTest {
         java.nio.file.Files.writeString(dir.resolve("bad.csv"), "animal\ncat\n");
         WaitForAsyncUtils.asyncFx(() -> window.openData(dir.resolve("x.npy"), dir.resolve("bad.csv"))).get();
         Label status = robot().lookup("#status").queryAs(Label.class);
-        waitFor("error message", () -> status.getText().contains("Could not open the data")
+        FxWait.until("error message", () -> status.getText().contains("Could not open the data")
                 && status.getText().contains("bad.csv"));
     }
 

@@ -53,14 +53,6 @@ class WindowHoverAndTooltipsUiTest {
         WaitForAsyncUtils.asyncFx(window::dispose).get(10, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
@@ -122,11 +114,11 @@ class WindowHoverAndTooltipsUiTest {
     @Test
     void hoveringTheLossChartAndTheBehaviourTracesShowsTheValuesUnderThePointer(FxRobot robot) throws Exception {
         robot.clickOn("#train");
-        waitFor("loss points", () -> window.lossViewModel().points() > 60);
+        FxWait.until("loss points", () -> window.lossViewModel().points() > 60);
         robot.clickOn("#pause");
-        waitFor("pause", () -> window.session().phaseProperty().get() == Phase.PAUSED);
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until("pause", () -> window.session().phaseProperty().get() == Phase.PAUSED);
+        // every status the training thread wrote before it paused is on screen after a few drain ticks
+        FxWait.ticks(window.drain(), 3);
 
         ChartViewer loss = robot.lookup("#loss-chart").queryAs(ChartViewer.class);
         int item = fx(() -> window.lossViewModel().losses().getItemCount(0) / 2);
@@ -134,7 +126,7 @@ class WindowHoverAndTooltipsUiTest {
         double value = fx(() -> window.lossViewModel().losses().getYValue(0, item));
         robot.moveTo(fx(() -> onScreen(loss, -1, 0, 0, item)));
         ChartHover lossHover = ChartHover.of(loss);
-        waitFor("the loss hover", () -> !lossHover.textProperty().get().isEmpty());
+        FxWait.until("the loss hover", () -> !lossHover.textProperty().get().isEmpty());
         String text = lossHover.textProperty().get();
         // the pointer may land a pixel beside the item: one of the neighbouring steps is named
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^step (\\d+) \u00b7 loss ([0-9.e+-]+)"
@@ -158,7 +150,7 @@ class WindowHoverAndTooltipsUiTest {
         String key = fx(() -> outputs.getDataset(0).getSeriesKey(0).toString());
         robot.moveTo(fx(() -> onScreen(traces, 1, 0, 0, t)));
         ChartHover traceHover = ChartHover.of(traces);
-        waitFor("the trace hover", () -> traceHover.textProperty().get().startsWith("t = "));
+        FxWait.until("the trace hover", () -> traceHover.textProperty().get().startsWith("t = "));
         String trace = traceHover.textProperty().get();
         assertTrue(trace.contains(" = ") && trace.matches("t = \\d+ \u00b7 .+ = -?[0-9.e+-]+"), trace);
         if (trace.contains(key + " = ")) {
@@ -166,6 +158,6 @@ class WindowHoverAndTooltipsUiTest {
                     || trace.startsWith("t = " + (t + 1) + " "), trace + " at t = " + t + ", " + key + " = " + out);
         }
         robot.moveTo("#train");
-        waitFor("the hover gone", () -> traceHover.textProperty().get().isEmpty() && !traceHover.tooltip().isShowing());
+        FxWait.until("the hover gone", () -> traceHover.textProperty().get().isEmpty() && !traceHover.tooltip().isShowing());
     }
 }

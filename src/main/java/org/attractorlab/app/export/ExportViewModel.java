@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -36,11 +35,8 @@ public final class ExportViewModel {
     private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final Consumer<String> status;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "attractor-lab-export");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService writer = org.attractorlab.app.fx.Workers.single("attractor-lab-export",
+            Thread.NORM_PRIORITY);
 
     /** @param status shows a message in the status bar */
     public ExportViewModel(Consumer<String> status) {

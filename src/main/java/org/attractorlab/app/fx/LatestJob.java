@@ -2,7 +2,6 @@ package org.attractorlab.app.fx;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -30,12 +29,7 @@ public final class LatestJob<T> {
 
     /** The pane analyses' worker: one daemon thread at {@link #ANALYSIS_PRIORITY}; the caller shuts it down. */
     public static ExecutorService newAnalysisExecutor() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "attractor-lab-pane-analysis");
-            t.setDaemon(true);
-            t.setPriority(ANALYSIS_PRIORITY);
-            return t;
-        });
+        return Workers.single("attractor-lab-pane-analysis", ANALYSIS_PRIORITY);
     }
 
     private final Executor executor;

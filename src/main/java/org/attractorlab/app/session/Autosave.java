@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.model.Network;
@@ -29,11 +28,8 @@ public final class Autosave implements AutoCloseable {
     }
 
     private final Path root;
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "attractor-lab-autosave");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService io = org.attractorlab.app.fx.Workers.single("attractor-lab-autosave",
+            Thread.NORM_PRIORITY);
     private Path current;
     private volatile String lastError = "";
 

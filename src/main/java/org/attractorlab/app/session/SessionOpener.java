@@ -44,6 +44,23 @@ public final class SessionOpener {
         this.chooser = chooser;
     }
 
+    /**
+     * The app's chooser: a directory chooser titled "Open session (a run directory)", opening in {@code start}
+     * when that is a directory, over {@code owner} (either may give null).
+     */
+    public static Supplier<Path> directoryChooser(Supplier<Path> start, Supplier<javafx.stage.Window> owner) {
+        return () -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Open session (a run directory)");
+            Path from = start.get();
+            if (from != null && java.nio.file.Files.isDirectory(from)) {
+                chooser.setInitialDirectory(from.toFile());
+            }
+            java.io.File f = chooser.showDialog(owner.get());
+            return f == null ? null : f.toPath();
+        };
+    }
+
     /** Asks the chooser for a directory and opens it. */
     public void chooseAndOpen() {
         Path dir = chooser.get();

@@ -99,6 +99,15 @@ public final class SessionViewModel {
         message.set(text);
     }
 
+    /** Shows every non-empty value {@code error} takes in the status bar, after {@code prefix}. */
+    public void sayErrors(javafx.beans.value.ObservableValue<String> error, String prefix) {
+        error.addListener((o, a, b) -> {
+            if (b != null && !b.isEmpty()) {
+                say(prefix + b);
+            }
+        });
+    }
+
     public void train() {
         TrainingService s = service.get();
         if (s.phase() == TrainingService.Phase.FINISHED) {

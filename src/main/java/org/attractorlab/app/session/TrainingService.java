@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -66,12 +65,7 @@ public final class TrainingService implements AutoCloseable {
                 startStep);
         setSnapshotEvery(snapshotEvery);
         int priority = trainingPriority(options.threads(), Runtime.getRuntime().availableProcessors());
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "attractor-lab-training");
-            t.setPriority(priority);
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = org.attractorlab.app.fx.Workers.single("attractor-lab-training", priority);
         synchronized (this.history) {
             this.history.addAll(history);
         }

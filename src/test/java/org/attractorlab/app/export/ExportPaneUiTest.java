@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.attractorlab.app.AppWindow;
+import org.attractorlab.app.FxWait;
 import org.attractorlab.core.config.ConfigLoader;
 import org.attractorlab.core.config.Samples;
 import org.attractorlab.figure.FigureFormat;
@@ -48,14 +49,6 @@ class ExportPaneUiTest {
         WaitForAsyncUtils.asyncFx(window::dispose).get(10, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     /** A chooser that answers with {@code file} at once and remembers what it was asked. */
     private AtomicReference<String> answer(Path file, FigureFormat format, int dpi) {
         AtomicReference<String> asked = new AtomicReference<>();
@@ -69,11 +62,11 @@ class ExportPaneUiTest {
     @Test
     void clickingARdmPanesExportWritesAnSvgOfTheRdmAfterTraining(FxRobot robot) throws Exception {
         robot.interact(() -> window.session().train());
-        waitFor("an RDM", () -> window.rsaViewModel().shownProperty().get() != null);
+        FxWait.until("an RDM", () -> window.rsaViewModel().shownProperty().get() != null);
         Path file = dir.resolve("rdm.svg");
         AtomicReference<String> asked = answer(file, FigureFormat.SVG, 300);
         robot.clickOn("#export-rsa");
-        waitFor("the file", () -> Files.exists(file) && file.equals(window.exports().writtenProperty().get()));
+        FxWait.until("the file", () -> Files.exists(file) && file.equals(window.exports().writtenProperty().get()));
         assertTrue(asked.get().startsWith("rsa "), asked.get());
         assertTrue(asked.get().endsWith(" 300"), "default dpi 300: " + asked.get());
         Document doc = org.attractorlab.figure.PdfText.xml().parse(file.toFile());
@@ -87,15 +80,17 @@ class ExportPaneUiTest {
     @Test
     void ctrlEExportsThePaneLastClickedAndThe3dPaneGivesAHighResolutionPng(FxRobot robot) throws Exception {
         robot.interact(() -> window.session().train());
-        waitFor("trajectories", () -> window.analysis().frameProperty().get() != null);
-        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        FxWait.until("trajectories", () -> window.analysis().frameProperty().get() != null);
+        // the trajectories in the 3D scene, laid out and rendered
+        FxWait.until("the 3D scene", () -> window.pca3dViewModel().sceneProperty().get() != null);
+        FxWait.pulses(3);
         Path file = dir.resolve("pca3d.png");
         AtomicReference<String> asked = answer(file, FigureFormat.PNG, 144);
         robot.clickOn("#pca3d-caption");
         robot.clickOn("#pca3d-subscene");
         assertEquals("pca3d", window.exports().lastPaneProperty().get());
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
-        waitFor("the file", () -> Files.exists(file) && file.equals(window.exports().writtenProperty().get()));
+        FxWait.until("the file", () -> Files.exists(file) && file.equals(window.exports().writtenProperty().get()));
         assertTrue(asked.get().startsWith("pca3d "), asked.get());
         BufferedImage img = ImageIO.read(file.toFile());
         assertEquals(840, img.getWidth(), "420 pt at 144 dpi");

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,6 +21,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
+import org.attractorlab.app.FxWait;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.app.session.TrainingService.Phase;
 import org.attractorlab.core.config.ConfigLoader;
@@ -66,14 +65,6 @@ class HistoryBarUiTest {
         }).get(10, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private boolean arrived(int step, boolean live) {
         return frames.stream().anyMatch(f -> f.step() == step && f.live() == live);
     }
@@ -84,10 +75,10 @@ class HistoryBarUiTest {
         Label step = robot.lookup("#history-step").queryAs(Label.class);
         assertTrue(slider.isDisabled(), "one snapshot before training: nothing to choose");
         robot.clickOn("#train");
-        waitFor("training to finish", () -> window.session().phaseProperty().get() == Phase.FINISHED);
-        waitFor("the slider to reach the last snapshot", () -> slider.getMax() == SNAPSHOTS - 1
+        FxWait.until("training to finish", () -> window.session().phaseProperty().get() == Phase.FINISHED);
+        FxWait.until("the slider to reach the last snapshot", () -> slider.getMax() == SNAPSHOTS - 1
                 && slider.getValue() == SNAPSHOTS - 1 && step.getText().equals("step " + STEPS));
-        waitFor("the live frame of the last step", () -> arrived(STEPS, true));
+        FxWait.until("the live frame of the last step", () -> arrived(STEPS, true));
         assertTrue(robot.lookup("#history-live").queryAs(ToggleButton.class).isSelected());
         assertFalse(slider.isDisabled());
         return slider;
@@ -105,7 +96,7 @@ class HistoryBarUiTest {
         assertEquals(0, slider.getValue());
         assertEquals("step 0", step.getText());
         assertFalse(live.isSelected(), "choosing a past step leaves live mode");
-        waitFor("the frame of step 0 from the history", () -> arrived(0, false));
+        FxWait.until("the frame of step 0 from the history", () -> arrived(0, false));
         AnalysisFrame shown = window.analysis().frameProperty().get();
         assertEquals(0, shown.step());
         assertFalse(shown.live());
@@ -113,9 +104,9 @@ class HistoryBarUiTest {
         assertTrue(slider.isFocused(), "the slider has the focus after dragging its thumb");
         robot.type(KeyCode.RIGHT, KeyCode.RIGHT);
         assertEquals("step 50", step.getText());
-        waitFor("the frame of step 50", () -> arrived(50, false));
+        FxWait.until("the frame of step 50", () -> arrived(50, false));
         robot.type(KeyCode.LEFT);
-        waitFor("the frame of step 25", () -> window.analysis().frameProperty().get().step() == 25
+        FxWait.until("the frame of step 25", () -> window.analysis().frameProperty().get().step() == 25
                 && !window.analysis().frameProperty().get().live());
         assertEquals(1, slider.getValue());
 
@@ -123,7 +114,7 @@ class HistoryBarUiTest {
         robot.clickOn(live);
         assertEquals(SNAPSHOTS - 1, slider.getValue(), "live jumps to the newest snapshot");
         assertEquals("step " + STEPS, step.getText());
-        waitFor("a live frame of the last step", () -> arrived(STEPS, true));
+        FxWait.until("a live frame of the last step", () -> arrived(STEPS, true));
     }
 
     @Test
@@ -136,14 +127,14 @@ class HistoryBarUiTest {
         Slider slider = robot.lookup("#history-slider").queryAs(Slider.class);
         Label step = robot.lookup("#history-step").queryAs(Label.class);
         robot.clickOn("#train");
-        waitFor("a few snapshots", () -> slider.getMax() >= 3);
+        FxWait.until("a few snapshots", () -> slider.getMax() >= 3);
         assertEquals(slider.getMax(), slider.getValue(), "live: the slider follows training");
 
         robot.drag(slider.lookup(".thumb")).dropTo(robot.point(slider).atPosition(Pos.CENTER_LEFT));
-        waitFor("the frame of step 0", () -> arrived(0, false));
+        FxWait.until("the frame of step 0", () -> arrived(0, false));
         frames.clear();
         double max = slider.getMax();
-        waitFor("training to go on", () -> slider.getMax() >= max + 3);
+        FxWait.until("training to go on", () -> slider.getMax() >= max + 3);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, slider.getValue(), "the chosen step stays while training goes on");
         assertEquals("step 0", step.getText());
@@ -151,11 +142,11 @@ class HistoryBarUiTest {
         assertEquals(0, window.analysis().frameProperty().get().step());
 
         robot.clickOn("#history-live");
-        waitFor("live frames again", () -> frames.stream().anyMatch(f -> f.live() && f.step() > 0));
-        waitFor("the slider to follow training again", () -> slider.getValue() == slider.getMax()
+        FxWait.until("live frames again", () -> frames.stream().anyMatch(f -> f.live() && f.step() > 0));
+        FxWait.until("the slider to follow training again", () -> slider.getValue() == slider.getMax()
                 && slider.getMax() > max + 3);
         robot.clickOn("#stop");
-        waitFor("training to stop", () -> window.session().phaseProperty().get() == Phase.FINISHED);
+        FxWait.until("training to stop", () -> window.session().phaseProperty().get() == Phase.FINISHED);
     }
 
     @Test
@@ -166,7 +157,7 @@ class HistoryBarUiTest {
         robot.clickOn(play);
         assertEquals("Pause", play.getText());
         assertFalse(robot.lookup("#history-live").queryAs(ToggleButton.class).isSelected());
-        waitFor("play to reach the last snapshot", () -> play.getText().equals("Play") && arrived(STEPS, false));
+        FxWait.until("play to reach the last snapshot", () -> play.getText().equals("Play") && arrived(STEPS, false));
 
         List<Integer> steps = new ArrayList<>();
         for (AnalysisFrame f : frames) {
@@ -196,7 +187,7 @@ class HistoryBarUiTest {
             refs[1] = new WeakReference<>(view);
         }).get(10, TimeUnit.SECONDS);
         robot.clickOn("#train");
-        waitFor("training to finish", () -> window.session().phaseProperty().get() == Phase.FINISHED);
+        FxWait.until("training to finish", () -> window.session().phaseProperty().get() == Phase.FINISHED);
         WaitForAsyncUtils.asyncFx(() -> {
             HistoryViewModel vm = (HistoryViewModel) refs[0].get();
             vm.select(1);
@@ -208,11 +199,7 @@ class HistoryBarUiTest {
             vm.dispose();
         }).get(10, TimeUnit.SECONDS);
         stage[0] = null;
-        for (int i = 0; i < 50 && (refs[0].get() != null || refs[1].get() != null); i++) {
-            System.gc();
-            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        FxWait.collected(refs[0], refs[1]);
         assertNull(refs[0].get(), "the view model is still reachable after dispose");
         assertNull(refs[1].get(), "the view is still reachable after dispose");
     }

@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
+import org.attractorlab.app.FxWait;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.TrainingService.Phase;
 import org.attractorlab.core.analysis.HiddenStates;
@@ -70,14 +71,6 @@ class SessionReopenUiTest {
         }
     }
 
-    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
     }
@@ -90,10 +83,10 @@ class SessionReopenUiTest {
     /** Trains the first window a little, pauses, changes layout, selection and settings, and saves. */
     private Path trainAndArrange(FxRobot robot) throws Exception {
         robot.clickOn("#train");
-        waitFor("training", () -> first.lossViewModel().points() > 30);
+        FxWait.until("training", () -> first.lossViewModel().points() > 30);
         robot.clickOn("#pause");
-        waitFor("pause", () -> first.session().phaseProperty().get() == Phase.PAUSED);
-        waitFor("a few history snapshots", () -> first.historyViewModel().countProperty().get() >= 3);
+        FxWait.until("pause", () -> first.session().phaseProperty().get() == Phase.PAUSED);
+        FxWait.until("a few history snapshots", () -> first.historyViewModel().countProperty().get() >= 3);
         fx(() -> {
             first.main().setDividerPositions(new double[] {0.3, 0.5, 0.7, 0.35, 0.2, 0.45, 0.8});
             SelectionModel s = first.selection();
@@ -144,7 +137,7 @@ class SessionReopenUiTest {
         openSecondWindow();
         second.opener().setChooser(() -> dir);
         robot.clickOn("#open-session");
-        waitFor("the session to open", () -> second.opener().openedProperty().get().equals(dir.toString())
+        FxWait.until("the session to open", () -> second.opener().openedProperty().get().equals(dir.toString())
                 || !second.opener().errorProperty().get().isEmpty());
         assertEquals("", second.opener().errorProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -153,7 +146,7 @@ class SessionReopenUiTest {
         assertEquals(steps, second.session().statusProperty().get().step());
         assertEquals(lossPoints, second.lossViewModel().points(), "the loss chart is filled from training.csv");
         assertEquals(historyCount, second.historyViewModel().countProperty().get(), "the history slider's snapshots");
-        waitFor("the history to go back to step " + historyStep,
+        FxWait.until("the history to go back to step " + historyStep,
                 () -> !second.historyViewModel().liveProperty().get()
                         && second.historyViewModel().stepProperty().get() == historyStep);
         Slider slider = robot.lookup("#history-slider").queryAs(Slider.class);
@@ -186,11 +179,11 @@ class SessionReopenUiTest {
             return null;
         });
         robot.clickOn("#train");
-        waitFor("training past the saved step", () -> second.session().statusProperty().get().step() > steps + 5);
+        FxWait.until("training past the saved step", () -> second.session().statusProperty().get().step() > steps + 5);
         robot.clickOn("#pause");
-        waitFor("pause", () -> second.session().phaseProperty().get() == Phase.PAUSED);
+        FxWait.until("pause", () -> second.session().phaseProperty().get() == Phase.PAUSED);
         second.flushSaves();
-        waitFor("the log to grow on disk", () -> org.attractorlab.core.run.RunDirectory.open(dir).readTrainingLog()
+        FxWait.until("the log to grow on disk", () -> org.attractorlab.core.run.RunDirectory.open(dir).readTrainingLog()
                 .size() > steps);
     }
 
@@ -207,11 +200,11 @@ class SessionReopenUiTest {
 
         second.opener().setChooser(() -> dir);
         robot.clickOn("#open-session");
-        waitFor("the error", () -> !second.opener().errorProperty().get().isEmpty());
+        FxWait.until("the error", () -> !second.opener().errorProperty().get().isEmpty());
         String error = second.opener().errorProperty().get();
         assertTrue(error.contains(model.toString()), error);
         Label status = robot.lookup("#status").queryAs(Label.class);
-        waitFor("the message", () -> status.getText().contains("Could not open the session")
+        FxWait.until("the message", () -> status.getText().contains("Could not open the session")
                 && status.getText().contains("model.npz"));
         assertEquals(current, second.session().configProperty().get(), "the current session goes on");
 

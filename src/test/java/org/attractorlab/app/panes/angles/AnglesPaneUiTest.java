@@ -8,15 +8,14 @@ import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
+import org.attractorlab.app.FxWait;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.TrainingService.Phase;
@@ -51,19 +50,11 @@ class AnglesPaneUiTest {
         WaitForAsyncUtils.asyncFx(window::dispose).get(10, TimeUnit.SECONDS);
     }
 
-    static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private AnglesViewModel.Shown train(FxRobot robot) throws Exception {
         robot.clickOn("#train");
-        waitFor("the end of training", () -> window.session().phaseProperty().get() == Phase.FINISHED);
+        FxWait.until("the end of training", () -> window.session().phaseProperty().get() == Phase.FINISHED);
         AnglesViewModel vm = window.anglesViewModel();
-        waitFor("the angles of the last frame", () -> vm.shownProperty().get() != null
+        FxWait.until("the angles of the last frame", () -> vm.shownProperty().get() != null
                 && vm.shownProperty().get().frame() == window.analysis().frameProperty().get()
                 && vm.shownProperty().get().frame().step() == 50);
         WaitForAsyncUtils.waitForFxEvents();
@@ -76,7 +67,7 @@ class AnglesPaneUiTest {
 
     private static void choose(FxRobot robot, String combo, String item) throws Exception {
         robot.clickOn(combo);
-        waitFor("'" + item + "' in the list of " + combo, () -> robot.lookup(".list-cell")
+        FxWait.until("'" + item + "' in the list of " + combo, () -> robot.lookup(".list-cell")
                 .match((ListCell<?> c) -> item.equals(c.getText()) && c.isVisible()).tryQuery().isPresent());
         robot.clickOn(robot.lookup(".list-cell").match((ListCell<?> c) -> item.equals(c.getText()) && c.isVisible())
                 .queryAs(ListCell.class));
@@ -140,12 +131,12 @@ class AnglesPaneUiTest {
         type(robot, "#angles-from", 10);
         type(robot, "#angles-k", smallest);
         Label message = robot.lookup("#angles-message").queryAs(Label.class);
-        waitFor("the message", message::isVisible);
+        FxWait.until("the message", message::isVisible);
         assertTrue(message.getText().contains("is too small: " + smallest + " trials x 1 steps"), message.getText());
         assertNull(heatmap(robot).data(), "no stale matrix under the message");
 
         type(robot, "#angles-k", 2);
-        waitFor("the angles again", () -> heatmap(robot).data() != null);
+        FxWait.until("the angles again", () -> heatmap(robot).data() != null);
         assertEquals(2, window.anglesViewModel().shownProperty().get().result().options().k());
         assertEquals(10, window.anglesViewModel().shownProperty().get().result().options().fromStep());
         assertTrue(!message.isVisible());
@@ -161,7 +152,7 @@ class AnglesPaneUiTest {
             view[0] = new AnglesView(vm[0], false);
             window.main().place("decoding", view[0]);
         });
-        waitFor("a second angle matrix", () -> view[0].heatmap().data() != null);
+        FxWait.until("a second angle matrix", () -> view[0].heatmap().data() != null);
         robot.interact(() -> vm[0].select(new Heatmap.Cell(0, 1)));
         robot.interact(() -> {
             window.main().place("decoding", new Label("decoding"));
@@ -172,11 +163,7 @@ class AnglesPaneUiTest {
         WeakReference<AnglesViewModel> vmRef = new WeakReference<>(vm[0]);
         view[0] = null;
         vm[0] = null;
-        for (int i = 0; i < 100 && (viewRef.get() != null || vmRef.get() != null); i++) {
-            System.gc();
-            Thread.sleep(20);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        FxWait.collected(viewRef, vmRef);
         assertNull(viewRef.get(), "the view is still reachable after dispose");
         assertNull(vmRef.get(), "the view model is still reachable after dispose");
     }

@@ -10,22 +10,20 @@ import java.awt.geom.Rectangle2D;
 import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
+import org.attractorlab.app.FxWait;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.config.ConfigLoader;
 import org.attractorlab.core.config.Samples;
 import org.attractorlab.core.task.TrialBatch;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
@@ -55,14 +53,6 @@ class BehaviourPaneUiTest {
         WaitForAsyncUtils.asyncFx(window::dispose).get(10, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private static void fx(Runnable r) throws Exception {
         WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -75,7 +65,7 @@ class BehaviourPaneUiTest {
     /** Waits until the chart shows the given trial of the hub's frame, then returns that frame. */
     private AnalysisFrame awaitTrialShown(FxRobot robot, int trial) throws Exception {
         Label header = robot.lookup("#behaviour-trial").queryAs(Label.class);
-        waitFor("trial " + trial + " on the chart", () -> window.analysis().frameProperty().get() != null
+        FxWait.until("trial " + trial + " on the chart", () -> window.analysis().frameProperty().get() != null
                 && view(robot).subplot(0).getDataset().getSeriesCount() > 0
                 && header.getText().equals("Trial " + trial));
         return window.analysis().frameProperty().get();
@@ -203,11 +193,7 @@ class BehaviourPaneUiTest {
             ((BehaviourViewModel) refs[0].get()).dispose();
         });
         stage[0] = null;
-        for (int i = 0; i < 50 && (refs[0].get() != null || refs[1].get() != null); i++) {
-            System.gc();
-            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        FxWait.collected(refs[0], refs[1]);
         assertNull(refs[0].get(), "the view model is still reachable after dispose");
         assertNull(refs[1].get(), "the view is still reachable after dispose");
         assertNotNull(window.analysis().frameProperty().get());

@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -24,6 +22,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
+import org.attractorlab.app.FxWait;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.app.session.TrainingService.Phase;
@@ -83,14 +82,6 @@ class DecodingPaneUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private static void fx(Runnable r) throws Exception {
         WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -104,8 +95,8 @@ class DecodingPaneUiTest {
     private AnalysisFrame trainAndAwaitMatrix(FxRobot robot, DecoderType type) throws Exception {
         robot.clickOn("#train");
         int steps = window.session().configProperty().get().training().steps();
-        waitFor("training to finish", () -> window.session().phaseProperty().get() == Phase.FINISHED);
-        waitFor("the frame of the last step", () -> window.analysis().frameProperty().get() != null
+        FxWait.until("training to finish", () -> window.session().phaseProperty().get() == Phase.FINISHED);
+        FxWait.until("the frame of the last step", () -> window.analysis().frameProperty().get() != null
                 && window.analysis().frameProperty().get().step() == steps);
         awaitMatrix(robot, type);
         return window.analysis().frameProperty().get();
@@ -115,7 +106,7 @@ class DecodingPaneUiTest {
     private void awaitMatrix(FxRobot robot, DecoderType type) throws Exception {
         DecodingViewModel vm = window.decodingViewModel();
         Heatmap heatmap = view(robot).heatmap();
-        waitFor(type.key() + " matrix of the newest frame; message: " + vm.messageProperty().get(), () -> {
+        FxWait.until(type.key() + " matrix of the newest frame; message: " + vm.messageProperty().get(), () -> {
             DecodingViewModel.Shown s = vm.shownProperty().get();
             return s != null && s.frame() == window.analysis().frameProperty().get() && s.options().type() == type
                     && heatmap.data() == s.heatmap();
@@ -182,7 +173,7 @@ class DecodingPaneUiTest {
 
         robot.clickOn("#decoding-target");
         robot.clickOn("pulses");
-        waitFor("the pulses message", () -> robot.lookup("#decoding-message").queryAs(Label.class).isVisible());
+        FxWait.until("the pulses message", () -> robot.lookup("#decoding-message").queryAs(Label.class).isVisible());
         String message = robot.lookup("#decoding-message").queryAs(Label.class).getText();
         assertTrue(message.startsWith("too few trials of a class for 5-fold decoding: pulses = "), message);
         assertNull(view.heatmap().data(), "no stale matrix under the message");
@@ -207,7 +198,8 @@ class DecodingPaneUiTest {
         assertEquals(68, window.selection().timeStepProperty().get(), "column 17 tests at step 17 x 4");
         assertEquals(17, window.decodingViewModel().highlightedColumnProperty().get());
 
-        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        // the outline is drawn with the next repaint of the chart
+        FxWait.until("the outline drawn", 10, () -> outlinePixels(heatmap)[0] > 50);
         double[] outline = outlinePixels(heatmap);
         Point2D local = heatmap.viewer().getCanvas().screenToLocal(cell);
         Point2D next = heatmap.viewer().getCanvas().screenToLocal(heatmap.cellCentreOnScreen(3, 18));
@@ -216,7 +208,7 @@ class DecodingPaneUiTest {
         assertEquals(local.getX(), outline[1], cellWidth / 2, "the outline surrounds the clicked column");
 
         fx(() -> window.selection().timeStepProperty().set(-1));
-        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        FxWait.until("the outline gone", 10, () -> outlinePixels(heatmap)[0] == 0);
         assertEquals(0, outlinePixels(heatmap)[0], EXACT, "the outline goes with the selection");
     }
 
@@ -225,7 +217,7 @@ class DecodingPaneUiTest {
         open(evidence());
         AnalysisFrame frame = trainAndAwaitMatrix(robot, DecoderType.LOGISTIC);
         DecodingViewModel vm = window.decodingViewModel();
-        waitFor("the OOD test of the newest frame", () -> vm.oodShownProperty().get() != null
+        FxWait.until("the OOD test of the newest frame", () -> vm.oodShownProperty().get() != null
                 && vm.oodShownProperty().get().frame() == window.analysis().frameProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         Node ood = robot.lookup("#decoding-ood").query();
@@ -271,7 +263,7 @@ class DecodingPaneUiTest {
             refs[0] = new WeakReference<>(vm);
             refs[1] = new WeakReference<>(view);
         });
-        waitFor("the second view's matrix", () -> ((DecodingViewModel) refs[0].get()).shownProperty().get() != null);
+        FxWait.until("the second view's matrix", () -> ((DecodingViewModel) refs[0].get()).shownProperty().get() != null);
         fx(() -> window.selection().timeStepProperty().set(20));
         fx(() -> {
             DecodingView view = (DecodingView) second[0].getScene().getRoot();
@@ -281,11 +273,7 @@ class DecodingPaneUiTest {
             ((DecodingViewModel) refs[0].get()).dispose();
         });
         second[0] = null;
-        for (int i = 0; i < 50 && (refs[0].get() != null || refs[1].get() != null); i++) {
-            System.gc();
-            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        FxWait.collected(refs[0], refs[1]);
         assertNull(refs[0].get(), "the view model is still reachable after dispose");
         assertNull(refs[1].get(), "the view is still reachable after dispose");
         assertNotNull(window.analysis().frameProperty().get());

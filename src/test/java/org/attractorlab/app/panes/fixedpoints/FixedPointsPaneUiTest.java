@@ -23,6 +23,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
+import org.attractorlab.app.FxWait;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.app.session.TrainingService.Phase;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;
@@ -66,20 +67,12 @@ class FixedPointsPaneUiTest {
         WaitForAsyncUtils.asyncFx(window::dispose).get(10, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     /** Trains the 400 steps with the search at the end switched off: these tests search themselves. */
     private void trainToTheEnd(FxRobot robot) throws Exception {
         robot.interact(() -> vm.settings().atEndProperty().set(false));
         robot.clickOn("#train");
-        waitFor("training to finish", 120, () -> window.session().phaseProperty().get() == Phase.FINISHED);
-        waitFor("the frame of the last step", 30, () -> {
+        FxWait.until("training to finish", 120, () -> window.session().phaseProperty().get() == Phase.FINISHED);
+        FxWait.until("the frame of the last step", 30, () -> {
             AnalysisFrame f = window.analysis().frameProperty().get();
             return f != null && f.step() == 400;
         });
@@ -106,7 +99,7 @@ class FixedPointsPaneUiTest {
         type(robot, initialStatesField(robot), initialStates);
         FixedPointResult before = vm.resultProperty().get();
         robot.clickOn("#fp-find");
-        waitFor("the search result", 60, () -> vm.resultProperty().get() != before && !vm.busyProperty().get());
+        FxWait.until("the search result", 60, () -> vm.resultProperty().get() != before && !vm.busyProperty().get());
         return vm.resultProperty().get();
     }
 
@@ -148,8 +141,8 @@ class FixedPointsPaneUiTest {
             }
         }));
         robot.clickOn("#train");
-        waitFor("training to finish", 120, () -> window.session().phaseProperty().get() == Phase.FINISHED);
-        waitFor("the search of the last step", 60, () -> vm.resultProperty().get() != null && !vm.busyProperty().get());
+        FxWait.until("training to finish", 120, () -> window.session().phaseProperty().get() == Phase.FINISHED);
+        FxWait.until("the search of the last step", 60, () -> vm.resultProperty().get() != null && !vm.busyProperty().get());
         assertEquals(List.of(400), steps, "one search, on the last frame, none while training (refresh every 0)");
         assertTrue(vm.resultProperty().get().stableFixedPointCount() > 0, "a trained flip-flop's stable points");
         assertTrue(table(robot).getItems().size() > 0);
@@ -271,7 +264,7 @@ class FixedPointsPaneUiTest {
                 .lookup("#fp-table .table-row-cell").match((javafx.scene.Node n) -> n.isVisible()
                         && n instanceof javafx.scene.control.TableRow<?> r && row.equals(r.getItem())).tryQuery();
         // the table lays its rows out in a later pulse than the one that gave it its items
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> find.get().isPresent());
+        FxWait.until("the row of point " + row.index(), 10, () -> find.get().isPresent());
         return find.get().orElseThrow();
     }
 
@@ -310,7 +303,7 @@ class FixedPointsPaneUiTest {
 
     @Test
     void invalidSettingsAreRefusedWithAMessageAndValidOnesSearchTheCurrentFrame(FxRobot robot) throws Exception {
-        waitFor("the first frame", 30, () -> window.analysis().frameProperty().get() != null);
+        FxWait.until("the first frame", 30, () -> window.analysis().frameProperty().get() != null);
         openSettings(robot);
         Label error = robot.lookup("#fp-settings-error").queryAs(Label.class);
         Button find = robot.lookup("#fp-find").queryAs(Button.class);
@@ -349,7 +342,7 @@ class FixedPointsPaneUiTest {
         assertFalse(find.isDisabled());
 
         robot.clickOn(find);
-        waitFor("the search result", 60, () -> vm.resultProperty().get() != null && !vm.busyProperty().get());
+        FxWait.until("the search result", 60, () -> vm.resultProperty().get() != null && !vm.busyProperty().get());
         assertEquals(0, vm.resultFrameProperty().get().step(), "before training: the untrained network");
         assertEquals(128, vm.resultProperty().get().initialStates());
         assertEquals(vm.resultProperty().get().count(), table(robot).getItems().size());
@@ -376,12 +369,12 @@ class FixedPointsPaneUiTest {
             }
         }));
         robot.clickOn("#train");
-        waitFor("three searches while training", 120, () -> steps.size() >= 3);
+        FxWait.until("three searches while training", 120, () -> steps.size() >= 3);
         assertEquals(Phase.RUNNING, window.session().phaseProperty().get(), "they came while training ran");
         robot.clickOn("#stop");
-        waitFor("training to stop", 60, () -> window.session().phaseProperty().get() == Phase.FINISHED);
+        FxWait.until("training to stop", 60, () -> window.session().phaseProperty().get() == Phase.FINISHED);
         int last = window.session().serviceProperty().get().lastStatus().step();
-        waitFor("a search at the last step, " + last, 60,
+        FxWait.until("a search at the last step, " + last, 60,
                 () -> !steps.isEmpty() && steps.get(steps.size() - 1) == last);
         // while training: at most one search per 100 steps; the last step is searched whatever came before it
         for (int k = 1; k < steps.size() - 1; k++) {
@@ -392,13 +385,9 @@ class FixedPointsPaneUiTest {
 
     @Test
     void theViewAndItsViewModelCanBeCollectedAfterDispose(FxRobot robot) throws Exception {
-        waitFor("the first frame", 30, () -> window.analysis().frameProperty().get() != null);
+        FxWait.until("the first frame", 30, () -> window.analysis().frameProperty().get() != null);
         WeakReference<?>[] refs = showSearchSelectAndDispose(robot);
-        for (int i = 0; i < 50 && (refs[0].get() != null || refs[1].get() != null); i++) {
-            System.gc();
-            WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        FxWait.collected(refs[0], refs[1]);
         assertNull(refs[1].get(), "the view was collected");
         assertNull(refs[0].get(), "the view model was collected");
     }
@@ -419,7 +408,7 @@ class FixedPointsPaneUiTest {
             model.settings().initialStatesProperty().set("32");
             model.find();
         });
-        waitFor("the search result", 60, () -> model.resultProperty().get() != null && !model.busyProperty().get());
+        FxWait.until("the search result", 60, () -> model.resultProperty().get() != null && !model.busyProperty().get());
         robot.interact(() -> {
             window.selection().fixedPointProperty().set(0);
             stage.close();

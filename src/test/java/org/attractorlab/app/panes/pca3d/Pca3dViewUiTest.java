@@ -11,7 +11,6 @@ import java.lang.ref.WeakReference;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
@@ -21,6 +20,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.TriangleMesh;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
+import org.attractorlab.app.FxWait;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.junit.jupiter.api.AfterEach;
@@ -54,14 +54,6 @@ class Pca3dViewUiTest {
         WaitForAsyncUtils.asyncFx(window::dispose).get(10, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
@@ -76,7 +68,7 @@ class Pca3dViewUiTest {
     }
 
     private TrajectoryScene firstScene() throws Exception {
-        waitFor("the first trajectories", () -> vm.sceneProperty().get() != null);
+        FxWait.until("the first trajectories", () -> vm.sceneProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         return vm.sceneProperty().get();
     }
@@ -164,13 +156,13 @@ class Pca3dViewUiTest {
         fx(() -> vm.sceneProperty().addListener(count));
         robot.clickOn("#train");
         // the first meshes also warm up (compile) JavaFX's geometry code: measure afterwards
-        waitFor("a frame of a trained step", () -> vm.step() >= 100);
+        FxWait.until("a frame of a trained step", () -> vm.step() >= 100);
         worst.set(0);
         meshes.set(0);
         fx(view::longestShowMillis);
         pinger.start();
         try {
-            waitFor("a few more frames", () -> meshes.get() >= 4);
+            FxWait.until("a few more frames", () -> meshes.get() >= 4);
         } finally {
             pinger.interrupt();
             fx(() -> vm.sceneProperty().removeListener(count));
@@ -178,7 +170,7 @@ class Pca3dViewUiTest {
         robot.clickOn("#stop");
         assertEquals(0, first.step());
         // a frame in flight when Stop was clicked may still land: the newest mesh is shown within a few frames
-        waitFor("the mesh shown to be the newest one", () -> fx(() ->
+        FxWait.until("the mesh shown to be the newest one", () -> fx(() ->
                 ((TriangleMesh) view.rig().trajectories().getMesh()).getPoints().size() == 3 * vm.vertexCount()));
         float[] after = fx(() -> ((TriangleMesh) view.rig().trajectories().getMesh()).getPoints().toArray(null));
         assertFalse(java.util.Arrays.equals(before, after), "the mesh follows training");
@@ -198,10 +190,10 @@ class Pca3dViewUiTest {
         firstScene();
         Point2D p = fx(() -> view.screenPointOf(10, 60));
         robot.clickOn(p);
-        waitFor("a selected trial", () -> selection().trialsProperty().get().size() == 1);
+        FxWait.until("a selected trial", () -> selection().trialsProperty().get().size() == 1);
         int chosen = selection().trialsProperty().get().iterator().next();
         assertTrue(distanceToTrial(chosen, p) < 6, "trial " + chosen + " does not pass the clicked point");
-        waitFor("the selection drawn", () -> {
+        FxWait.until("the selection drawn", () -> {
             TrajectoryScene s = vm.sceneProperty().get();
             return s.indexOf(chosen) >= 0 && s.emphasised()[s.indexOf(chosen)];
         });
@@ -210,7 +202,7 @@ class Pca3dViewUiTest {
         Point2D corner = fx(() -> view.sceneNode().localToScreen(view.sceneNode().getBoundsInLocal().getMaxX() - 20,
                 view.sceneNode().getBoundsInLocal().getMaxY() - 20));
         robot.clickOn(corner);
-        waitFor("no selection", () -> selection().trialsProperty().get().isEmpty());
+        FxWait.until("no selection", () -> selection().trialsProperty().get().isEmpty());
     }
 
     @Test
@@ -218,7 +210,7 @@ class Pca3dViewUiTest {
         firstScene();
         Image before = render();
         fx(() -> selection().selectTrials(Set.of(7)));
-        waitFor("the selection drawn", () -> vm.sceneProperty().get().emphasised()[7]);
+        FxWait.until("the selection drawn", () -> vm.sceneProperty().get().emphasised()[7]);
         Image after = render();
         int colouredBefore = Pixels.coloured(before);
         int colouredAfter = Pixels.coloured(after);
@@ -242,7 +234,7 @@ class Pca3dViewUiTest {
         }
         assertTrue(near > 0.8 * colouredAfter, near + " of " + colouredAfter + " coloured pixels lie on trial 7");
         fx(() -> vm.selectedOnlyProperty().set(true));
-        waitFor("only the selection", () -> vm.sceneProperty().get().shown().length == 1);
+        FxWait.until("only the selection", () -> vm.sceneProperty().get().shown().length == 1);
         assertArrayEquals(new int[]{7}, vm.sceneProperty().get().shown());
     }
 
@@ -252,7 +244,7 @@ class Pca3dViewUiTest {
         Image before = render();
         robot.clickOn("#pca3d-color-by");
         robot.clickOn("pulses");
-        waitFor("the new colouring", () -> "pulses".equals(vm.sceneProperty().get().coloring().column()));
+        FxWait.until("the new colouring", () -> "pulses".equals(vm.sceneProperty().get().coloring().column()));
         assertEquals("pulses", selection().colorByProperty().get(), "every pane colours by it");
         Image after = render();
         double shift = Pixels.hueShift(before, after);
@@ -267,7 +259,7 @@ class Pca3dViewUiTest {
         firstScene();
         Image before = render();
         robot.clickOn("#pca3d-time");
-        waitFor("a time step", () -> selection().timeStepProperty().get() >= 0);
+        FxWait.until("a time step", () -> selection().timeStepProperty().get() >= 0);
         int t = selection().timeStepProperty().get();
         assertTrue(t > 30 && t < 70, "the middle of the slider is the middle of the trial: " + t);
         assertEquals(128 * MeshData.MARKER_FACES * 9, markerMesh().getFaces().size(), "one marker per trial");
@@ -291,7 +283,7 @@ class Pca3dViewUiTest {
         firstScene();
         Point2D p = fx(() -> view.screenPointOf(20, 70));
         robot.moveTo(p);
-        waitFor("a hovered trial", () -> selection().hoveredTrialProperty().get() >= 0);
+        FxWait.until("a hovered trial", () -> selection().hoveredTrialProperty().get() >= 0);
         Label hover = robot.lookup("#pca3d-hover").queryAs(Label.class);
         int trial = selection().hoveredTrialProperty().get();
         assertTrue(hover.isVisible());
@@ -307,7 +299,7 @@ class Pca3dViewUiTest {
             selection().selectTrials(Set.of(33));
             vm.selectedOnlyProperty().set(true);
         });
-        waitFor("only trial 33", () -> vm.sceneProperty().get().shown().length == 1);
+        FxWait.until("only trial 33", () -> vm.sceneProperty().get().shown().length == 1);
         // 4 pixels beside the middle of the trajectory, across its direction: off the tube, near its centre line
         Point2D a = fx(() -> view.screenPointOf(33, 49));
         Point2D b = fx(() -> view.screenPointOf(33, 51));
@@ -315,7 +307,7 @@ class Pca3dViewUiTest {
         Point2D across = d.magnitude() < 1e-6 ? new Point2D(0, 1) : new Point2D(-d.getY(), d.getX()).normalize();
         Point2D beside = fx(() -> view.screenPointOf(33, 50)).add(across.multiply(4));
         robot.moveTo(beside);
-        waitFor("the hovered trial", () -> selection().hoveredTrialProperty().get() == 33);
+        FxWait.until("the hovered trial", () -> selection().hoveredTrialProperty().get() == 33);
         int found = fx(() -> view.rig().nearest(vm.sceneProperty().get().path(), beside.getX(), beside.getY(), 6));
         assertTrue(Math.abs(found - 50) <= 2, "nearest point " + found);
     }
@@ -367,7 +359,7 @@ class Pca3dViewUiTest {
         float[][] points = {{max[0] + 0.25f * span, y, z}, {min[0] - 0.25f * span, y, z}};
         float[][][] modes = {{{min[0] - 0.25f * span, y - 0.2f * span, z}, {min[0] - 0.25f * span, y + 0.2f * span, z}}};
         fx(() -> vm.setFixedPoints(points, new boolean[]{true, false}, modes));
-        waitFor("the view rebuilt around the fixed points", () -> vm.sceneProperty().get().fixedPoints() == points);
+        FxWait.until("the view rebuilt around the fixed points", () -> vm.sceneProperty().get().fixedPoints() == points);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(vm.sceneProperty().get().normalization().max()[0] >= points[0][0], "the view holds the points");
         assertEquals(2, view.rig().fixedPoints().getChildren().size(), "one mesh per kind");
@@ -385,7 +377,7 @@ class Pca3dViewUiTest {
                 > 10, "a red unstable point");
 
         robot.clickOn(fx(() -> fixedPointOnScreen(0)));
-        waitFor("the fixed point selected", () -> selection().fixedPointProperty().get() == 0);
+        FxWait.until("the fixed point selected", () -> selection().fixedPointProperty().get() == 0);
         assertEquals(3, view.rig().fixedPoints().getChildren().size(), "the selected fixed point is outlined");
         fx(() -> vm.setFixedPoints(null, null, null));
         assertEquals(0, view.rig().fixedPoints().getChildren().size());
@@ -423,7 +415,7 @@ class Pca3dViewUiTest {
             window.main().place("pca3d", v);
             return new WeakReference<?>[]{new WeakReference<>(v), new WeakReference<>(m)};
         });
-        waitFor("the second view drawn", () -> ((Pca3dView) refs[0].get()).viewModel().sceneProperty().get() != null);
+        FxWait.until("the second view drawn", () -> ((Pca3dView) refs[0].get()).viewModel().sceneProperty().get() != null);
         fx(() -> {
             shared.selectTrials(Set.of(3));
             shared.timeStepProperty().set(20);
@@ -435,11 +427,7 @@ class Pca3dViewUiTest {
             v.viewModel().dispose();
         });
         fx(() -> shared.selectTrials(Set.of(4)));
-        for (int i = 0; i < 50 && (refs[0].get() != null || refs[1].get() != null); i++) {
-            System.gc();
-            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        FxWait.collected(refs[0], refs[1]);
         assertNull(refs[0].get(), "the view is still referenced");
         assertNull(refs[1].get(), "the view model is still referenced");
         assertNotNull(frames.get());

@@ -10,13 +10,12 @@ import java.lang.ref.WeakReference;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.attractorlab.app.AppWindow;
+import org.attractorlab.app.FxWait;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.session.TrainingService.Phase;
 import org.attractorlab.core.analysis.rsa.Distance;
@@ -51,20 +50,12 @@ class RsaPaneUiTest {
         WaitForAsyncUtils.asyncFx(window::dispose).get(10, TimeUnit.SECONDS);
     }
 
-    static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     /** Trains through the toolbar and waits until the pane shows the RDM of the last frame. */
     private RsaViewModel.Shown train(FxRobot robot) throws Exception {
         robot.clickOn("#train");
-        waitFor("the end of training", () -> window.session().phaseProperty().get() == Phase.FINISHED);
+        FxWait.until("the end of training", () -> window.session().phaseProperty().get() == Phase.FINISHED);
         RsaViewModel vm = window.rsaViewModel();
-        waitFor("the RDM of the last frame", () -> vm.shownProperty().get() != null
+        FxWait.until("the RDM of the last frame", () -> vm.shownProperty().get() != null
                 && vm.shownProperty().get().frame() == window.analysis().frameProperty().get()
                 && vm.shownProperty().get().frame().step() == 150);
         WaitForAsyncUtils.waitForFxEvents();
@@ -86,7 +77,7 @@ class RsaPaneUiTest {
     /** Opens a combo box and clicks the item with this text in its list. */
     static void choose(FxRobot robot, String combo, String item) throws Exception {
         robot.clickOn(combo);
-        waitFor("'" + item + "' in the list of " + combo, () -> robot.lookup(".list-cell")
+        FxWait.until("'" + item + "' in the list of " + combo, () -> robot.lookup(".list-cell")
                 .match((ListCell<?> c) -> item.equals(c.getText()) && c.isVisible()).tryQuery().isPresent());
         robot.clickOn(robot.lookup(".list-cell").match((ListCell<?> c) -> item.equals(c.getText()) && c.isVisible())
                 .queryAs(ListCell.class));
@@ -111,7 +102,7 @@ class RsaPaneUiTest {
 
         choose(robot, "#rsa-distance", "euclidean");
         RsaViewModel vm = window.rsaViewModel();
-        waitFor("the euclidean RDM", () -> vm.shownProperty().get() != null
+        FxWait.until("the euclidean RDM", () -> vm.shownProperty().get() != null
                 && vm.shownProperty().get().options().distance() == Distance.EUCLIDEAN);
         WaitForAsyncUtils.waitForFxEvents();
         RsaViewModel.Shown e = vm.shownProperty().get();
@@ -119,9 +110,9 @@ class RsaPaneUiTest {
         assertEquals("euclidean", heatmap(robot).data().valueTitle());
 
         robot.clickOn("#rsa-columns");
-        waitFor("the column menu", () -> robot.lookup("bit2").tryQuery().isPresent());
+        FxWait.until("the column menu", () -> robot.lookup("bit2").tryQuery().isPresent());
         robot.clickOn("bit2");
-        waitFor("the RDM by bit0 and bit1", () -> vm.shownProperty().get() != null
+        FxWait.until("the RDM by bit0 and bit1", () -> vm.shownProperty().get() != null
                 && vm.shownProperty().get().options().conditionColumns().equals(List.of("bit0", "bit1")));
         WaitForAsyncUtils.waitForFxEvents();
         RsaViewModel.Shown two = vm.shownProperty().get();
@@ -136,19 +127,19 @@ class RsaPaneUiTest {
         // group by the number of pulses: with 128 probe trials some counts occur in a single trial
         RsaViewModel vm = window.rsaViewModel();
         WaitForAsyncUtils.asyncFx(() -> vm.conditionColumnsProperty().set(java.util.List.of("pulses"))).get();
-        waitFor("the pulses grouping", () -> vm.shownProperty().get() != null
+        FxWait.until("the pulses grouping", () -> vm.shownProperty().get() != null
                 && vm.shownProperty().get().grouping().columns().equals(java.util.List.of("pulses")));
         int[] counts = vm.shownProperty().get().grouping().counts();
         assertTrue(java.util.Arrays.stream(counts).min().orElseThrow() < org.attractorlab.core.study.RsaStudy.CROSSNOBIS_FOLDS,
                 "this grouping has a condition with a single trial: " + java.util.Arrays.toString(counts));
         choose(robot, "#rsa-distance", "crossnobis");
         Label message = robot.lookup("#rsa-message").queryAs(Label.class);
-        waitFor("the message", message::isVisible);
+        FxWait.until("the message", message::isVisible);
         assertTrue(message.getText().contains("has only 1 trials"), message.getText());
         assertNull(heatmap(robot).data(), "no stale RDM under the message");
 
         choose(robot, "#rsa-distance", "cosine");
-        waitFor("the cosine RDM", () -> heatmap(robot).data() != null);
+        FxWait.until("the cosine RDM", () -> heatmap(robot).data() != null);
         assertTrue(!message.isVisible());
     }
 
@@ -213,7 +204,7 @@ class RsaPaneUiTest {
             view[0] = new RsaView(vm[0], false);
             window.main().place("decoding", view[0]);
         });
-        waitFor("a second RDM", () -> view[0].heatmap().data() != null);
+        FxWait.until("a second RDM", () -> view[0].heatmap().data() != null);
         robot.interact(() -> window.selection().selectTrials(Set.of(1, 2)));
         assertTrue(!view[0].heatmap().highlightedRows().isEmpty());
         robot.interact(() -> {
@@ -225,11 +216,7 @@ class RsaPaneUiTest {
         WeakReference<RsaViewModel> vmRef = new WeakReference<>(vm[0]);
         view[0] = null;
         vm[0] = null;
-        for (int i = 0; i < 100 && (viewRef.get() != null || vmRef.get() != null); i++) {
-            System.gc();
-            Thread.sleep(20);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        FxWait.collected(viewRef, vmRef);
         assertNull(viewRef.get(), "the view is still reachable after dispose");
         assertNull(vmRef.get(), "the view model is still reachable after dispose");
         assertNotNull(window.rsaViewModel().shownProperty().get(), "the window's own pane is unaffected");
