@@ -3,6 +3,15 @@
 # serves it. Called by Maven before the tests run; the tests get DISPLAY from surefire's configuration.
 set -u
 display="${1:-:99}"
+# JavaFX's glass toolkit needs GTK 3 (a fresh machine may have only GTK 2)
+if ! ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "xvfb.sh: installing GTK 3 for the UI tests" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgtk-3-0) >/dev/null 2>&1
+  else
+    echo "xvfb.sh: GTK 3 is not installed; JavaFX needs it for the UI tests (Debian: apt-get install libgtk-3-0)" >&2
+  fi
+fi
 if command -v xdpyinfo >/dev/null 2>&1 && xdpyinfo -display "$display" >/dev/null 2>&1; then
   exit 0
 fi

@@ -484,7 +484,7 @@ public final class AppWindow {
                 .integer("angles", "to_step", anglesVm.toStepProperty())
                 .text("decoding", "target", decodingVm.targetProperty())
                 .choice("decoding", "decoder", decodingVm.decoderProperty(),
-                        org.attractorlab.app.panes.decoding.DecodingViewModel.Decoder.class)
+                        org.attractorlab.core.study.DecodingStudy.Decoder.class)
                 .integer("decoding", "stride", decodingVm.strideProperty())
                 .integer("decoding", "folds", decodingVm.foldsProperty());
     }

@@ -19,8 +19,7 @@ import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.config.ExperimentConfig;
 import org.attractorlab.core.run.RunDirectory;
 import org.attractorlab.core.run.RunDirectoryException;
-import org.attractorlab.core.run.TrainingLog;
-import org.attractorlab.core.run.TrainingRow;
+import org.attractorlab.core.run.RunTraining;
 import org.attractorlab.core.train.Trainer;
 import org.attractorlab.core.train.TrainingStatus;
 import picocli.CommandLine.Command;
@@ -69,8 +68,9 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (RunDirectoryException e) {
             throw new Cli.UserError(e.getMessage(), e);
         }
-        run.writeConfig(cfg);
-        Trainer trainer = experiment.trainer();
+        RunTraining training = new RunTraining(cfg, run);
+        experiment = training.experiment();
+        Trainer trainer = training.trainer();
         o.printf(Locale.ROOT, "Training %s on %s: %d units, %d parameters, %d steps of %d trials, %d threads%n",
                 cfg.model().cell().name().toLowerCase(Locale.ROOT), cfg.taskName(), cfg.model().hiddenSize(),
                 experiment.network().layout().size(), cfg.training().steps(), cfg.training().batchSize(),
@@ -88,27 +88,15 @@ public final class TrainCommand implements Callable<Integer> {
         }, "attractor-lab-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         TrainingStatus last;
-        try (TrainingLog log = run.createTrainingLog(); ProgressBar bar = progressBar(cfg)) {
-            last = trainer.train(s -> {
-                try {
-                    log.write(row(s));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+        try (ProgressBar bar = progressBar(cfg)) {
+            last = training.train(s -> {
                 if (bar != null) {
                     bar.stepTo(s.step());
                     bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4g%s %.0f steps/s", s.loss(),
                             Double.isNaN(s.accuracy()) ? "" : String.format(Locale.ROOT, " acc %.1f%%", 100 * s.accuracy()),
                             s.stepsPerSecond()));
                 }
-            }, (step, arrays) -> {
-                try {
-                    run.writeCheckpoint(step, Experiment.toNdArrays(experiment.network(), arrays));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
             }, () -> false);
-            run.writeModel(experiment.modelArrays());
         } finally {
             finished.countDown();
             try {
@@ -137,10 +125,5 @@ public final class TrainCommand implements Callable<Integer> {
         return new ProgressBarBuilder().setTaskName("train").setInitialMax(cfg.training().steps())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).setUnit(" steps", 1)
                 .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
-    }
-
-    private static TrainingRow row(TrainingStatus s) {
-        return new TrainingRow(s.step(), s.loss(), s.accuracy(), s.validationLoss(), s.validationAccuracy(),
-                s.gradNorm(), s.learningRate(), s.stepsPerSecond(), s.elapsedSeconds());
     }
 }

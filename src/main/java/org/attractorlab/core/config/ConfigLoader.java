@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.attractorlab.core.io.BoundedFiles;
 import org.attractorlab.core.model.ModelOptions;
 import org.attractorlab.core.train.TrainingOptions;
 
@@ -107,10 +108,13 @@ public final class ConfigLoader {
         String source = file.toString();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            byte[] bytes = BoundedFiles.read(file, BoundedFiles.CONFIG_LIMIT, "a config file");
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file '" + source + "' does not exist", e);
-        } catch (MalformedInputException e) {
+        } catch (BoundedFiles.LimitException e) {
+            throw new ConfigException(e.getMessage(), e);
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new ConfigException(source + ": not UTF-8 text", e);
         } catch (IOException e) {
             throw new ConfigException("cannot read config file '" + source + "': " + e, e);

@@ -387,8 +387,7 @@ public final class RecordTrees {
 
     /** JSON text of a value for a message, shortened when long. */
     static String display(JsonNode node) {
-        String s = node == null ? "nothing" : node.toString();
-        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+        return node == null ? "nothing" : org.attractorlab.core.io.Messages.value(node);
     }
 
     static ConfigException wrongValue(String path, JsonNode value, String expected) {

@@ -146,7 +146,8 @@ public record SavedSession(Path dir, Experiment experiment, int step, List<Train
 
     private static List<TrainingRow> readLog(Path file) throws SessionException {
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = org.attractorlab.core.io.BoundedFiles.read(file,
+                    org.attractorlab.core.io.BoundedFiles.TABLE_LIMIT, "a training log");
             if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
                 throw new SessionException(file, file + ": truncated: its last line is unfinished");
             }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.attractorlab.core.config.RecordTrees;
 import org.attractorlab.core.io.AtomicFiles;
+import org.attractorlab.core.io.BoundedFiles;
 
 /**
  * What a run directory's {@code session.json} holds beside the run files: the pane layout (divider positions), the
@@ -154,8 +155,8 @@ public record SessionState(double[] layout, int historyStep, Selection selection
     public static SessionState read(Path file) throws SessionException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            byte[] bytes = BoundedFiles.read(file, BoundedFiles.SESSION_LIMIT, "session.json");
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new SessionException(file, file + ": does not exist", e);
         } catch (CharacterCodingException e) {

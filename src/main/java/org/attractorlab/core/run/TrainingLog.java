@@ -118,7 +118,8 @@ public final class TrainingLog implements Closeable {
      * @throws IOException if the header is not {@link #HEADER} or a complete line is malformed, naming the line
      */
     public static List<TrainingRow> read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = new String(org.attractorlab.core.io.BoundedFiles.read(file,
+                org.attractorlab.core.io.BoundedFiles.TABLE_LIMIT, "a training log"), StandardCharsets.UTF_8);
         List<TrainingRow> rows = new ArrayList<>();
         int lineStart = 0;
         int lineNo = 0;

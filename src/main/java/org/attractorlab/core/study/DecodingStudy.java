@@ -137,6 +137,17 @@ public final class DecodingStudy {
         return Math.max(1, (steps + MAX_DEFAULT_STEPS - 1) / MAX_DEFAULT_STEPS);
     }
 
+    /** The index of the entry of {@code steps} (ascending decoded steps) closest to step {@code t}, the first on a tie. */
+    public static int nearestStep(int[] steps, int t) {
+        int best = 0;
+        for (int i = 1; i < steps.length; i++) {
+            if (Math.abs(steps[i] - t) < Math.abs(steps[best] - t)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** The first of {@link Columns#decodeTargets}, auto decoder, 5 folds, {@link #defaultStride}. */
     public static Settings defaultsFor(HiddenStates h) {
         List<String> targets = Columns.decodeTargets(h.conditions());

@@ -1,7 +1,10 @@
 package org.attractorlab.core.study;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.analysis.rsa.Comparison;
 import org.attractorlab.core.analysis.rsa.ConditionGrouping;
@@ -106,6 +109,18 @@ public final class RsaStudy {
         RsaOptions o = s.options();
         RsaResult r = Rsa.compute(h, o);
         return new Result(s, o, r, ConditionGrouping.of(h.conditions(), o.conditionColumns()), scoreText(o, r));
+    }
+
+    /** The trials of condition {@code condition} of a grouping, ascending. */
+    public static Set<Integer> trialsOf(ConditionGrouping g, int condition) {
+        int[] of = g.conditionOfTrial();
+        Set<Integer> out = new TreeSet<>();
+        for (int t = 0; t < of.length; t++) {
+            if (of[t] == condition) {
+                out.add(t);
+            }
+        }
+        return Collections.unmodifiableSet(out);
     }
 
     /** The comparison in words: "Kendall tau-a vs bit0: 0.53", or "no model RDM". */

@@ -6,9 +6,6 @@ package org.attractorlab.core.study;
  * where the value came from if it needs to.
  */
 public final class StudyException extends IllegalArgumentException {
-    /** The longest part of a value a message quotes. */
-    public static final int QUOTE_LIMIT = 80;
-
     public StudyException(String message) {
         super(message);
     }
@@ -18,12 +15,8 @@ public final class StudyException extends IllegalArgumentException {
         return new StudyException(field + " = " + quote(value) + " is not allowed: " + allowed);
     }
 
-    /** A value as a message shows it: in quotes, cut to {@value #QUOTE_LIMIT} characters with its length after. */
+    /** A value as a message shows it: in quotes, cut as {@link org.attractorlab.core.io.Messages#value} cuts it. */
     public static String quote(Object value) {
-        String s = String.valueOf(value);
-        if (s.length() <= QUOTE_LIMIT) {
-            return "'" + s + "'";
-        }
-        return "'" + s.substring(0, QUOTE_LIMIT) + "...' (" + s.length() + " characters)";
+        return "'" + org.attractorlab.core.io.Messages.value(value) + "'";
     }
 }

@@ -14,7 +14,8 @@ final class Checks {
     }
 
     static IllegalArgumentException notAllowed(String name, Object value, String allowed) {
-        return new IllegalArgumentException("task." + name + " = " + value + " is not allowed: " + allowed);
+        return new IllegalArgumentException("task." + name + " = " + org.attractorlab.core.io.Messages.value(value)
+                + " is not allowed: " + allowed);
     }
 
     static void range(String name, int v, int lo, int hi) {

@@ -35,7 +35,9 @@ public final class StimulusIndexFile {
             throw new NoSuchFileException(file + ": missing; a stimulus directory needs an index with the header "
                     + String.join(",", COLUMNS) + " (./attractor-lab render-stimuli writes one with its images)");
         }
-        return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
+        byte[] bytes = org.attractorlab.core.io.BoundedFiles.read(file, org.attractorlab.core.io.BoundedFiles.TABLE_LIMIT,
+                "a stimulus index");
+        return parse(new String(bytes, StandardCharsets.UTF_8).lines().toList(), file.toString());
     }
 
     /** Reads an index from a stream (a classpath resource, say); {@code source} names it in messages. */

@@ -3,7 +3,8 @@ package org.attractorlab.app.panes.angles;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -24,9 +25,8 @@ import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.AnalysisFrame;
-import org.attractorlab.core.analysis.subspace.SubspaceAngleOptions;
 import org.attractorlab.core.analysis.subspace.SubspaceAngleResult;
-import org.attractorlab.core.analysis.subspace.SubspaceAngles;
+import org.attractorlab.core.study.AnglesStudy;
 import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.figure.Heatmaps;
@@ -37,19 +37,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Subspace angles of the newest analysis frame: the trials are grouped by one condition column, each group's
  * hidden states (over a window of steps) give a k-dimensional top-PC subspace, and every pair of groups the mean
  * of their principal angles (a group x group matrix, in degrees) and the full angle spectrum of the selected pair.
- * Recomputed off the FX thread on every frame and every change of a setting.
+ * The defaults on a new task, the checks and the result come from {@link AnglesStudy}. Recomputed off the FX
+ * thread on every frame and every change of a setting.
  */
 public final class AnglesViewModel {
-    /** The default subspace dimension. */
-    static final int DEFAULT_K = 3;
-
-    /** The settings of one computation. */
-    record Settings(String column, int k, int fromStep, int toStep) {
-        SubspaceAngleOptions options() {
-            return new SubspaceAngleOptions(column, k, 0, fromStep, toStep);
-        }
-    }
-
     /**
      * A computed angle matrix and everything shown with it.
      *
@@ -71,11 +62,11 @@ public final class AnglesViewModel {
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
     private final StringProperty groupColumn = new SimpleStringProperty();
-    private final IntegerProperty k = new SimpleIntegerProperty(DEFAULT_K);
+    private final IntegerProperty k = new SimpleIntegerProperty(AnglesStudy.DEFAULT_K);
     private final IntegerProperty fromStep = new SimpleIntegerProperty(0);
     private final IntegerProperty toStep = new SimpleIntegerProperty(1);
     private final ReadOnlyIntegerWrapper steps = new ReadOnlyIntegerWrapper(1);
-    private final ReadOnlyIntegerWrapper units = new ReadOnlyIntegerWrapper(DEFAULT_K);
+    private final ReadOnlyIntegerWrapper units = new ReadOnlyIntegerWrapper(AnglesStudy.DEFAULT_K);
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Heatmap.Cell> pair = new ReadOnlyObjectWrapper<>();
     private final XYSeries spectrumSeries = new XYSeries("principal angles", false, false);
@@ -91,44 +82,16 @@ public final class AnglesViewModel {
     private boolean resetting;
 
     public AnglesViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain,
-                        java.util.concurrent.Executor executor) {
+                        Executor executor) {
         this.frames = frames;
         this.selection = selection;
         job = new LatestJob<>("angles", executor, drain, this::onResult, this::onError);
         frames.addListener(frameListener);
         selection.trialsProperty().addListener(selectionListener);
-        for (ObservableValue<?> p : List.of(groupColumn, k, fromStep, toStep)) {
-            p.addListener(settingListener);
-        }
+        settings().forEach(p -> p.addListener(settingListener));
         if (frames.getValue() != null) {
             onFrame(frames.getValue());
         }
-    }
-
-    /** {@code context} when present, else the first column that looks categorical, else the first column. */
-    static String defaultColumn(ConditionTable table) {
-        if (table.has("context")) {
-            return "context";
-        }
-        for (String name : table.names()) {
-            if (categorical(table, name)) {
-                return name;
-            }
-        }
-        return table.names().isEmpty() ? null : table.names().get(0);
-    }
-
-    /** A column with level labels, or with 2 to 12 distinct integer values. */
-    static boolean categorical(ConditionTable table, String name) {
-        if (table.levels(name) != null) {
-            return true;
-        }
-        double[] v = table.column(name);
-        if (Arrays.stream(v).anyMatch(x -> x != Math.rint(x))) {
-            return false;
-        }
-        long distinct = Arrays.stream(v).distinct().count();
-        return distinct >= 2 && distinct <= 12;
     }
 
     private void onFrame(AnalysisFrame f) {
@@ -143,10 +106,11 @@ public final class AnglesViewModel {
                 columns.setAll(table.names());
                 steps.set(t);
                 units.set(f.states().units());
-                groupColumn.set(defaultColumn(table));
-                k.set(Math.min(DEFAULT_K, f.states().units()));
-                fromStep.set(0);
-                toStep.set(t);
+                AnglesStudy.Settings d = AnglesStudy.defaultsFor(f.states());
+                groupColumn.set(d.groupColumn());
+                k.set(d.k());
+                fromStep.set(d.fromStep());
+                toStep.set(d.toStep());
                 pair.set(null);
             } finally {
                 resetting = false;
@@ -160,48 +124,14 @@ public final class AnglesViewModel {
         if (resetting || f == null) {
             return;
         }
-        Settings s = new Settings(groupColumn.get(), k.get(), fromStep.get(), toStep.get());
+        AnglesStudy.Settings s = new AnglesStudy.Settings(groupColumn.get(), k.get(), fromStep.get(), toStep.get());
         job.submit(() -> compute(f, s));
     }
 
-    /** Computes the angles of a frame (any thread). */
-    static Shown compute(AnalysisFrame f, Settings s) {
-        SubspaceAngleOptions o = s.options();
-        ConditionTable table = f.states().conditions();
-        if (!table.has(o.groupColumn())) {
-            throw new IllegalArgumentException("no condition column '" + o.groupColumn() + "'; columns are "
-                    + table.names());
-        }
-        double[] column = table.column(o.groupColumn());
-        double[] distinct = Arrays.stream(column).distinct().sorted().toArray();
-        if (distinct.length < 2) {
-            throw new IllegalArgumentException("all trials have the same " + o.groupColumn()
-                    + ": subspace angles need at least two groups");
-        }
-        int span = o.end(f.states().steps()) - o.fromStep();
-        if (o.k() > f.states().units()) {
-            throw new IllegalArgumentException("k = " + o.k() + " is more than the " + f.states().units()
-                    + " hidden units");
-        }
-        for (double v : distinct) {
-            long trials = Arrays.stream(column).filter(x -> Double.compare(x, v) == 0).count();
-            if (trials * span <= o.k()) {
-                throw new IllegalArgumentException("group " + o.groupColumn() + "=" + valueLabel(table,
-                        o.groupColumn(), v) + " is too small: " + trials + " trials x " + span + " steps = "
-                        + trials * span + " samples, but a " + o.k() + "-dimensional subspace needs at least "
-                        + (o.k() + 1) + ". Lower k, widen the step window or group by a column with fewer values.");
-            }
-        }
-        SubspaceAngleResult r = SubspaceAngles.compute(f.states(), o);
-        HeatmapData heat = Heatmaps.angles(r, table);
-        List<String> labels = heat.rowLabels();
-        List<String> groupLabels = labels.stream().map(l -> o.groupColumn() + "=" + l).toList();
-        return new Shown(f, r, groupLabels, heat);
-    }
-
-    /** A condition value as text: its level label for a categorical column, else the number. */
-    static String valueLabel(ConditionTable table, String column, double v) {
-        return Heatmaps.valueLabel(table, column, v);
+    /** Computes the angles of a frame (any thread); the study refuses settings and groups that cannot give any. */
+    static Shown compute(AnalysisFrame f, AnglesStudy.Settings s) {
+        AnglesStudy.Result r = AnglesStudy.run(f.states(), s);
+        return new Shown(f, r.angles(), r.labels(), Heatmaps.angles(r.angles(), f.states().conditions()));
     }
 
     private void onResult(Shown s) {
@@ -219,9 +149,8 @@ public final class AnglesViewModel {
     private void onError(String error) {
         shown.set(null);
         message.set(error);
-        spectrumSeries.clear();
-        spectrumTitle.set("");
-        highlighted.set(Set.of());
+        updateSpectrum();
+        updateHighlight();
     }
 
     private void updateSpectrum() {
@@ -243,23 +172,15 @@ public final class AnglesViewModel {
 
     private void updateHighlight() {
         Shown s = shown.get();
-        Set<Integer> trials = selection.trialsProperty().get();
-        if (s == null || trials.isEmpty()) {
+        if (s == null) {
             highlighted.set(Set.of());
             return;
         }
         double[] column = s.frame().states().conditions().column(s.result().options().groupColumn());
         double[] groups = s.result().groups();
-        Set<Integer> which = new TreeSet<>();
-        for (int t : trials) {
-            if (t >= 0 && t < column.length) {
-                int g = Arrays.binarySearch(groups, column[t]);
-                if (g >= 0) {
-                    which.add(g);
-                }
-            }
-        }
-        highlighted.set(Set.copyOf(which));
+        highlighted.set(selection.trialsProperty().get().stream().filter(t -> t >= 0 && t < column.length)
+                .map(t -> Arrays.binarySearch(groups, column[t])).filter(g -> g >= 0)
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** Shows the spectrum of a pair of groups and selects the trials of the first (the row's) group. */
@@ -348,8 +269,10 @@ public final class AnglesViewModel {
         job.dispose();
         frames.removeListener(frameListener);
         selection.trialsProperty().removeListener(selectionListener);
-        for (ObservableValue<?> p : List.of(groupColumn, k, fromStep, toStep)) {
-            p.removeListener(settingListener);
-        }
+        settings().forEach(p -> p.removeListener(settingListener));
+    }
+
+    private List<ObservableValue<?>> settings() {
+        return List.of(groupColumn, k, fromStep, toStep);
     }
 }

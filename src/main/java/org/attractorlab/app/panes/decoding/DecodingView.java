@@ -24,6 +24,7 @@ import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.app.fx.Controls;
 import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.core.study.DecodingStudy;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.fx.ChartViewer;
@@ -56,8 +57,8 @@ public final class DecodingView extends BorderPane {
         target.setTooltip(new Tooltip("Condition column to decode from the hidden state"));
         target.valueProperty().bindBidirectional(vm.targetProperty());
         target.setPrefWidth(104);
-        ComboBox<DecodingViewModel.Decoder> decoder = new ComboBox<>();
-        decoder.getItems().setAll(DecodingViewModel.Decoder.values());
+        ComboBox<DecodingStudy.Decoder> decoder = new ComboBox<>();
+        decoder.getItems().setAll(DecodingStudy.Decoder.values());
         decoder.setId("decoding-decoder");
         decoder.setTooltip(new Tooltip("Linear decoder: auto = logistic for categorical targets, ridge otherwise"));
         decoder.valueProperty().bindBidirectional(vm.decoderProperty());
@@ -70,7 +71,7 @@ public final class DecodingView extends BorderPane {
                 vm.strideProperty(), 1, vm.stepsProperty(), 0, 58);
         stride.setTooltip(new Tooltip("Decode at steps 0, stride, 2 stride, ..."));
         Spinner<Integer> folds = Controls.spinner(disposer, "decoding-folds", vm.foldsProperty(), 2, null,
-                DecodingViewModel.MAX_FOLDS, 58);
+                DecodingStudy.MAX_FOLDS, 58);
         folds.setTooltip(new Tooltip("k of the k-fold cross-validation"));
         // items wrap to the pane's width, each label with its control
         FlowPane bar = new FlowPane(10, 4, new HBox(4, new Label("target"), target),

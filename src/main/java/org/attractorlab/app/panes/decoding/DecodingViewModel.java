@@ -1,10 +1,7 @@
 package org.attractorlab.app.panes.decoding;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,14 +25,12 @@ import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.AnalysisFrame;
-import org.attractorlab.core.analysis.AnalysisDefaults;
 import org.attractorlab.core.analysis.decode.CrossTemporalResult;
-import org.attractorlab.core.analysis.decode.DecoderType;
-import org.attractorlab.core.analysis.decode.Decoding;
 import org.attractorlab.core.analysis.decode.DecodingOptions;
-import org.attractorlab.core.analysis.decode.OodQuadrant;
-import org.attractorlab.core.analysis.decode.OodQuadrantOptions;
 import org.attractorlab.core.analysis.decode.OodQuadrantResult;
+import org.attractorlab.core.study.Columns;
+import org.attractorlab.core.study.DecodingStudy;
+import org.attractorlab.core.study.OodStudy;
 import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.figure.Heatmaps;
@@ -46,39 +41,11 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * Linear decoding of the newest analysis frame: the cross-temporal generalisation matrix of a decoder of one
  * condition column (train at one step, test at another, k-fold cross-validated), and, for tasks with latent
  * coordinates x0, x1 and a quadrant column (evidence multitask), Vafidis et al.'s out-of-distribution quadrant test.
+ * The defaults on a new task, the checks and the results come from {@link DecodingStudy} and {@link OodStudy}.
  * Both are computed off the FX thread on every frame; the matrix also on every change of a setting. Clicking a cell
  * selects its test step in the shared selection; the selected step's column is outlined.
  */
 public final class DecodingViewModel {
-    /** Cross-temporal decoding uses at most this many steps by default. */
-    static final int MAX_DEFAULT_STEPS = 25;
-    /** The largest number of folds offered. */
-    static final int MAX_FOLDS = 20;
-
-    /** The decoder choice: a decoder, or auto (logistic for a categorical target, ridge otherwise). */
-    public enum Decoder {
-        AUTO, RIDGE, LOGISTIC, SVM;
-
-        /** The decoder for a target; auto resolves by whether the column is categorical. */
-        DecoderType resolve(boolean categorical) {
-            return switch (this) {
-                case AUTO -> categorical ? DecoderType.LOGISTIC : DecoderType.RIDGE;
-                case RIDGE -> DecoderType.RIDGE;
-                case LOGISTIC -> DecoderType.LOGISTIC;
-                case SVM -> DecoderType.SVM;
-            };
-        }
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /** The settings of one computation. */
-    record Settings(String target, Decoder decoder, int stride, int folds) {
-    }
-
     /**
      * A computed cross-temporal matrix and everything shown with it.
      *
@@ -124,7 +91,8 @@ public final class DecodingViewModel {
     private final ObservableList<String> targets = FXCollections.observableArrayList();
     private final ObservableList<String> targetsView = FXCollections.unmodifiableObservableList(targets);
     private final StringProperty target = new SimpleStringProperty();
-    private final ObjectProperty<Decoder> decoder = new SimpleObjectProperty<>(Decoder.AUTO);
+    private final ObjectProperty<DecodingStudy.Decoder> decoder =
+            new SimpleObjectProperty<>(DecodingStudy.Decoder.AUTO);
     private final IntegerProperty stride = new SimpleIntegerProperty(1);
     private final IntegerProperty folds = new SimpleIntegerProperty(DecodingOptions.DEFAULT_FOLDS);
     private final ReadOnlyIntegerWrapper steps = new ReadOnlyIntegerWrapper(1);
@@ -144,40 +112,18 @@ public final class DecodingViewModel {
     private boolean resetting;
 
     public DecodingViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain,
-                             java.util.concurrent.Executor executor) {
+                             Executor executor) {
         this.frames = frames;
         this.selection = selection;
-        job = new LatestJob<>("decoding", executor, drain, this::onResult, this::onError);
-        oodJob = new LatestJob<>("ood", executor, drain, this::onOodResult, this::onOodError);
+        job = new LatestJob<>("decoding", executor, drain, s -> show(s, ""), e -> show(null, e));
+        oodJob = new LatestJob<>("ood", executor, drain, this::onOodResult,
+                e -> clearOod("OOD quadrant test: " + e));
         frames.addListener(frameListener);
         selection.timeStepProperty().addListener(timeStepListener);
-        for (ObservableValue<?> p : List.of(target, decoder, stride, folds)) {
-            p.addListener(settingListener);
-        }
+        settings().forEach(p -> p.addListener(settingListener));
         if (frames.getValue() != null) {
             onFrame(frames.getValue());
         }
-    }
-
-    /** The default stride: at most {@value #MAX_DEFAULT_STEPS} decoded steps. */
-    static int defaultStride(int steps) {
-        return Math.max(1, (steps + MAX_DEFAULT_STEPS - 1) / MAX_DEFAULT_STEPS);
-    }
-
-    /** The targets offered: {@link AnalysisDefaults#decodeTargets} first, then the other columns. */
-    static List<String> targetChoices(ConditionTable table) {
-        List<String> out = new ArrayList<>(AnalysisDefaults.decodeTargets(table));
-        for (String n : table.names()) {
-            if (!out.contains(n)) {
-                out.add(n);
-            }
-        }
-        return out;
-    }
-
-    /** Whether the OOD quadrant test applies: the table has x0, x1 and quadrant. */
-    static boolean hasQuadrants(ConditionTable table) {
-        return table.has("x0") && table.has("x1") && table.has("quadrant");
     }
 
     private void onFrame(AnalysisFrame f) {
@@ -186,24 +132,24 @@ public final class DecodingViewModel {
         }
         ConditionTable table = f.states().conditions();
         int t = f.states().steps();
-        List<String> choices = targetChoices(table);
+        List<String> choices = Columns.targetChoices(table);
         if (!choices.equals(targets) || t != steps.get()) {
             // a new task (or a new probe batch): start again from the defaults, computing once at the end
             resetting = true;
             try {
                 targets.setAll(choices);
                 steps.set(t);
-                List<String> defaults = AnalysisDefaults.decodeTargets(table);
-                target.set(defaults.isEmpty() ? (choices.isEmpty() ? null : choices.get(0)) : defaults.get(0));
-                decoder.set(Decoder.AUTO);
-                stride.set(defaultStride(t));
-                folds.set(DecodingOptions.DEFAULT_FOLDS);
+                DecodingStudy.Settings d = DecodingStudy.defaultsFor(f.states());
+                target.set(d.target());
+                decoder.set(d.decoder());
+                stride.set(d.stride());
+                folds.set(d.folds());
             } finally {
                 resetting = false;
             }
         }
         recompute();
-        boolean ood = hasQuadrants(table);
+        boolean ood = OodStudy.appliesTo(table);
         oodAvailable.set(ood);
         if (ood) {
             oodJob.submit(() -> computeOod(f));
@@ -217,106 +163,29 @@ public final class DecodingViewModel {
         if (resetting || f == null || target.get() == null || decoder.get() == null) {
             return;
         }
-        Settings s = new Settings(target.get(), decoder.get(), stride.get(), folds.get());
+        var s = new DecodingStudy.Settings(target.get(), decoder.get(), folds.get(), stride.get());
         job.submit(() -> compute(f, s));
     }
 
-    /** The decoding options of a setting on a table: the decoder resolved, refusals as clear messages. */
-    static DecodingOptions options(ConditionTable table, Settings s) {
-        String col = s.target();
-        if (!table.has(col)) {
-            throw new IllegalArgumentException("no condition column '" + col + "'; columns are " + table.names());
-        }
-        boolean categorical = AnalysisDefaults.isCategorical(table, col);
-        DecoderType type = s.decoder().resolve(categorical);
-        double[] y = table.column(col);
-        TreeMap<Double, Integer> counts = new TreeMap<>();
-        for (double v : y) {
-            counts.merge(v, 1, Integer::sum);
-        }
-        if (counts.size() < 2) {
-            throw new IllegalArgumentException("'" + col + "' is " + table.labelOf(col, y[0]) + " in all "
-                    + y.length + " trials: a constant target cannot be decoded. Choose another target.");
-        }
-        if (type.isClassifier()) {
-            if (!categorical) {
-                throw new IllegalArgumentException("'" + col + "' is continuous (" + counts.size()
-                        + " distinct values): " + type.key() + " needs class labels. Use ridge (or auto).");
-            }
-            for (var e : counts.entrySet()) {
-                if (e.getValue() < 2) {
-                    throw new IllegalArgumentException("too few trials of a class: " + col + " = "
-                            + table.labelOf(col, e.getKey()) + " has " + e.getValue() + " trial of "
-                            + y.length + "; every class needs at least 2. Choose another target, or ridge.");
-                }
-            }
-        }
-        if (s.folds() > y.length) {
-            throw new IllegalArgumentException(s.folds() + " folds need at least " + s.folds() + " trials; there are "
-                    + y.length);
-        }
-        return DecodingOptions.of(col, type).withFolds(s.folds()).withStepStride(s.stride());
+    /** Computes the cross-temporal matrix of a frame (any thread); the study refuses targets it cannot decode. */
+    static Shown compute(AnalysisFrame f, DecodingStudy.Settings s) {
+        DecodingStudy.Result r = DecodingStudy.run(f.states(), s);
+        DecodingOptions o = r.options();
+        HeatmapData heat = Heatmaps.decoding(r.decoding(), f.states().conditions(), o);
+        return new Shown(f, o, r.decoding(), r.chance(), heat, Heatmaps.decodingTitle(o), r.summary());
     }
 
-    /** Computes the cross-temporal matrix of a frame (any thread). */
-    static Shown compute(AnalysisFrame f, Settings s) {
-        ConditionTable table = f.states().conditions();
-        DecodingOptions o = options(table, s);
-        CrossTemporalResult r;
-        try {
-            r = Decoding.crossTemporal(f.states(), o);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("decoding '" + o.targetColumn() + "' with " + o.type().key() + ": "
-                    + e.getMessage(), e);
-        }
-        boolean accuracy = o.type().isClassifier();
-        double chance = Heatmaps.chance(table, o);
-        int n = r.size();
-        String metric = accuracy ? "accuracy" : "r\u00b2";
-        HeatmapData heat = Heatmaps.decoding(r, table, o);
-        String title = Heatmaps.decodingTitle(o);
-        double[] diag = r.diagonal();
-        int best = 0;
-        for (int i = 1; i < n; i++) {
-            if (diag[i] > diag[best] || Double.isNaN(diag[best])) {
-                best = i;
-            }
-        }
-        String text = String.format(Locale.ROOT, "Within-step %s: %.2f at step %d, max %.2f at step %d "
-                        + "(%d-fold)", metric, diag[0], r.steps()[0], diag[best],
-                r.steps()[best], o.folds());
-        return new Shown(f, o, r, chance, heat, title, text);
-    }
-
-    /** Computes the OOD quadrant test of a frame at its last step (any thread). */
+    /** Computes the OOD quadrant test of a frame with the study's defaults (any thread). */
     static OodShown computeOod(AnalysisFrame f) {
-        OodQuadrantResult r = OodQuadrant.compute(f.states(), OodQuadrantOptions.DEFAULTS);
-        List<String> labels = new ArrayList<>();
-        for (double q : r.quadrants()) {
-            labels.add(quadrantLabel((long) q, r.dims()));
-        }
-        String text = String.format(Locale.ROOT, "OOD r\u00b2 %.2f vs in-distribution %.2f (last step)",
-                r.meanOod(), r.meanInDistribution());
-        return new OodShown(f, r, labels, text);
+        OodStudy.Result r = OodStudy.run(f.states(), OodStudy.defaultsFor(f.states()));
+        return new OodShown(f, r.ood(), r.quadrantLabels(), r.summary());
     }
 
-    /** The sign pattern of an orthant code sum_d 2^d [x_d &lt; 0], e.g. 1 -&gt; "(-,+)" for two dimensions. */
-    static String quadrantLabel(long code, int dims) {
-        return OodChart.quadrantLabel(code, dims);
-    }
-
-    private void onResult(Shown s) {
+    private void show(Shown s, String text) {
         shown.set(s);
-        message.set("");
-        summary.set(s.summary());
+        message.set(text);
+        summary.set(s == null ? "" : s.summary());
         updateHighlight();
-    }
-
-    private void onError(String error) {
-        shown.set(null);
-        message.set(error);
-        summary.set("");
-        highlighted.set(-1);
     }
 
     private void onOodResult(OodShown s) {
@@ -336,10 +205,6 @@ public final class DecodingViewModel {
         return OodChart.category(latent, quadrantLabel);
     }
 
-    private void onOodError(String error) {
-        clearOod("OOD quadrant test: " + error);
-    }
-
     private void clearOod(String text) {
         oodShown.set(null);
         oodText.set(text);
@@ -354,18 +219,7 @@ public final class DecodingViewModel {
             highlighted.set(-1);
             return;
         }
-        highlighted.set(nearest(s.result().steps(), t));
-    }
-
-    /** Index of the entry of {@code steps} (ascending) closest to {@code t}. */
-    static int nearest(int[] steps, int t) {
-        int best = 0;
-        for (int i = 1; i < steps.length; i++) {
-            if (Math.abs(steps[i] - t) < Math.abs(steps[best] - t)) {
-                best = i;
-            }
-        }
-        return best;
+        highlighted.set(DecodingStudy.nearestStep(s.result().steps(), t));
     }
 
     /** Selects the test step of a cell in the shared selection. */
@@ -393,7 +247,7 @@ public final class DecodingViewModel {
         return target;
     }
 
-    public ObjectProperty<Decoder> decoderProperty() {
+    public ObjectProperty<DecodingStudy.Decoder> decoderProperty() {
         return decoder;
     }
 
@@ -461,8 +315,10 @@ public final class DecodingViewModel {
         oodJob.dispose();
         frames.removeListener(frameListener);
         selection.timeStepProperty().removeListener(timeStepListener);
-        for (ObservableValue<?> p : List.of(target, decoder, stride, folds)) {
-            p.removeListener(settingListener);
-        }
+        settings().forEach(p -> p.removeListener(settingListener));
+    }
+
+    private List<ObservableValue<?>> settings() {
+        return List.of(target, decoder, stride, folds);
     }
 }

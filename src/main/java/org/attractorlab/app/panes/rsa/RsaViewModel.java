@@ -1,11 +1,10 @@
 package org.attractorlab.app.panes.rsa;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.concurrent.Executor;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -30,10 +29,9 @@ import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.core.analysis.rsa.Comparison;
 import org.attractorlab.core.analysis.rsa.ConditionGrouping;
 import org.attractorlab.core.analysis.rsa.Distance;
-import org.attractorlab.core.analysis.rsa.NoiseCovariance;
-import org.attractorlab.core.analysis.rsa.Rsa;
 import org.attractorlab.core.analysis.rsa.RsaOptions;
 import org.attractorlab.core.analysis.rsa.RsaResult;
+import org.attractorlab.core.study.RsaStudy;
 import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.figure.Heatmaps;
@@ -41,26 +39,13 @@ import org.attractorlab.figure.Heatmaps;
 /**
  * Representational similarity of the newest analysis frame: the RDM of the condition patterns (hidden states
  * averaged over a window of steps, grouped by the chosen condition columns) under the chosen distance, and its
- * comparison with a model RDM built from one condition column. Recomputed off the FX thread on every frame and
- * every change of a setting. Clicking a condition selects its trials in the shared selection; the conditions of
- * trials selected elsewhere are highlighted.
+ * comparison with a model RDM built from one condition column ({@link RsaStudy}: its defaults on a new task, its
+ * checks and its result). Recomputed off the FX thread on every frame and every change of a setting. Clicking a
+ * condition selects its trials in the shared selection; the conditions of trials selected elsewhere are highlighted.
  */
 public final class RsaViewModel {
     /** The model choice that means "no model RDM". */
     public static final String NO_MODEL = "none";
-    /** Crossnobis folds (trial m of a condition in fold m mod 2). */
-    static final int CROSSNOBIS_FOLDS = 2;
-    /** Default window: the last this many steps. */
-    static final int DEFAULT_WINDOW = 10;
-
-    /** The settings of one computation. */
-    record Settings(List<String> columns, Distance distance, int fromStep, int toStep, String model,
-                    Comparison comparison) {
-        RsaOptions options() {
-            return new RsaOptions(columns, fromStep, toStep, distance, CROSSNOBIS_FOLDS, NoiseCovariance.AUTOMATIC,
-                    NO_MODEL.equals(model) ? null : model, comparison);
-        }
-    }
 
     /**
      * A computed RDM and everything shown with it.
@@ -102,45 +87,17 @@ public final class RsaViewModel {
     private boolean resetting;
 
     public RsaViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain,
-                        java.util.concurrent.Executor executor) {
+                        Executor executor) {
         this.frames = frames;
         this.selection = selection;
-        job = new LatestJob<>("rsa", executor, drain, this::onResult, this::onError);
+        job = new LatestJob<>("rsa", executor, drain, s -> show(s, ""), e -> show(null, e));
         frames.addListener(frameListener);
         selection.trialsProperty().addListener(selectionListener);
         conditionColumns.addListener(groupingListener);
-        for (ObservableValue<?> p : List.of(conditionColumns, distance, fromStep, toStep, model, comparison)) {
-            p.addListener(settingListener);
-        }
+        settings().forEach(p -> p.addListener(settingListener));
         if (frames.getValue() != null) {
             onFrame(frames.getValue());
         }
-    }
-
-    /**
-     * The default grouping of a task's condition table: all {@code bit*} columns (flip-flop), {@code
-     * frequency_index} (sine wave), {@code f1} (delayed discrimination), {@code quadrant} (evidence multitask),
-     * {@code context} and {@code choice} (context integration), {@code choice} (perceptual decision); otherwise
-     * the first column.
-     */
-    static List<String> defaultColumns(ConditionTable table) {
-        List<String> names = table.names();
-        List<String> bits = names.stream().filter(n -> n.matches("bit\\d+")).toList();
-        if (!bits.isEmpty()) {
-            return bits;
-        }
-        for (String single : new String[]{"frequency_index", "f1", "quadrant"}) {
-            if (table.has(single)) {
-                return List.of(single);
-            }
-        }
-        if (table.has("context") && table.has("choice")) {
-            return List.of("context", "choice");
-        }
-        if (table.has("choice")) {
-            return List.of("choice");
-        }
-        return names.isEmpty() ? List.of() : List.of(names.get(0));
     }
 
     private void onFrame(AnalysisFrame f) {
@@ -154,15 +111,14 @@ public final class RsaViewModel {
             resetting = true;
             try {
                 columns.setAll(table.names());
-                List<String> choices = new ArrayList<>(List.of(NO_MODEL));
-                choices.addAll(table.names());
-                modelChoices.setAll(choices);
+                modelChoices.setAll(Stream.concat(Stream.of(NO_MODEL), table.names().stream()).toList());
                 steps.set(t);
-                List<String> cols = defaultColumns(table);
-                conditionColumns.set(cols);
-                fromStep.set(Math.max(0, t - DEFAULT_WINDOW));
-                toStep.set(t);
-                model.set(cols.isEmpty() ? NO_MODEL : cols.get(0));
+                RsaStudy.Settings d = RsaStudy.defaultsFor(f.states());
+                conditionColumns.set(d.columns());
+                fromStep.set(d.fromStep());
+                toStep.set(d.toStep());
+                model.set(d.model() == null ? NO_MODEL : d.model());
+                comparison.set(d.comparison());
             } finally {
                 resetting = false;
             }
@@ -170,10 +126,7 @@ public final class RsaViewModel {
         recompute();
     }
 
-    /**
-     * A model column must be constant within each condition; after a change of the grouping, a model column that
-     * is no longer one of the grouping columns moves to the first of them.
-     */
+    /** A model column must be constant within each condition: one no longer grouped by moves to the first. */
     private void followGrouping(List<String> cols) {
         String m = model.get();
         if (!resetting && m != null && !NO_MODEL.equals(m) && !cols.contains(m)) {
@@ -186,70 +139,31 @@ public final class RsaViewModel {
         if (resetting || f == null) {
             return;
         }
-        Settings s = new Settings(conditionColumns.get(), distance.get(), fromStep.get(), toStep.get(), model.get(),
-                comparison.get());
+        String m = NO_MODEL.equals(model.get()) ? null : model.get();
+        RsaStudy.Settings s = new RsaStudy.Settings(conditionColumns.get(), distance.get(), fromStep.get(),
+                toStep.get(), m, comparison.get());
         job.submit(() -> compute(f, s));
     }
 
-    /** Computes the RDM of a frame (any thread). */
-    static Shown compute(AnalysisFrame f, Settings s) {
-        RsaOptions o = s.options();
-        RsaResult r = Rsa.compute(f.states(), o);
-        ConditionTable table = f.states().conditions();
-        ConditionGrouping g = ConditionGrouping.of(table, o.conditionColumns());
-        HeatmapData heat = Heatmaps.rdm(r, table, o);
-        return new Shown(f, o, r, g, heat, scoreText(o, r));
+    /** Computes the RDM of a frame (any thread); the study refuses settings that do not fit it. */
+    static Shown compute(AnalysisFrame f, RsaStudy.Settings s) {
+        RsaStudy.Result r = RsaStudy.run(f.states(), s);
+        HeatmapData heat = Heatmaps.rdm(r.rsa(), f.states().conditions(), r.options());
+        return new Shown(f, r.options(), r.rsa(), r.grouping(), heat, r.summary());
     }
 
-    /** A condition value as text: its level label for a categorical column, else the number. */
-    static String valueLabel(ConditionTable table, String column, double v) {
-        return Heatmaps.valueLabel(table, column, v);
-    }
-
-    static String scoreText(RsaOptions o, RsaResult r) {
-        if (o.modelColumn() == null) {
-            return "no model RDM";
-        }
-        String name = switch (o.comparison()) {
-            case SPEARMAN -> "Spearman rho";
-            case KENDALL_TAU_A -> "Kendall tau-a";
-            case PEARSON -> "Pearson r";
-            case COSINE -> "cosine similarity";
-        };
-        String value = Double.isNaN(r.score()) ? "undefined (an RDM is constant)"
-                : String.format(Locale.ROOT, "%.2f", r.score());
-        return name + " vs " + o.modelColumn() + ": " + value;
-    }
-
-    private void onResult(Shown s) {
+    private void show(Shown s, String text) {
         shown.set(s);
-        score.set(s.score());
-        message.set("");
+        score.set(s == null ? "" : s.score());
+        message.set(text);
         updateHighlight();
-    }
-
-    private void onError(String error) {
-        shown.set(null);
-        score.set("");
-        message.set(error);
-        highlighted.set(Set.of());
     }
 
     private void updateHighlight() {
         Shown s = shown.get();
-        Set<Integer> trials = selection.trialsProperty().get();
-        if (s == null || trials.isEmpty()) {
-            highlighted.set(Set.of());
-            return;
-        }
-        int[] of = s.grouping().conditionOfTrial();
-        Set<Integer> conditions = new TreeSet<>();
-        for (int t : trials) {
-            if (t >= 0 && t < of.length) {
-                conditions.add(of[t]);
-            }
-        }
-        highlighted.set(Set.copyOf(conditions));
+        int[] of = s == null ? new int[0] : s.grouping().conditionOfTrial();
+        highlighted.set(selection.trialsProperty().get().stream().filter(t -> t >= 0 && t < of.length)
+                .map(t -> of[t]).collect(Collectors.toUnmodifiableSet()));
     }
 
     /** Selects the trials of the row's condition (the row of a clicked cell). */
@@ -258,20 +172,11 @@ public final class RsaViewModel {
         if (s == null || cell == null) {
             return;
         }
-        int i = cell.row();
         ConditionGrouping g = s.grouping();
-        ConditionTable table = s.frame().states().conditions();
         if (g.columns().size() == 1) {
-            selection.selectCondition(g.columns().get(0), g.values()[i][0], table);
+            selection.selectCondition(g.columns().get(0), g.values()[cell.row()][0], s.frame().states().conditions());
         } else {
-            int[] of = g.conditionOfTrial();
-            Set<Integer> which = new HashSet<>();
-            for (int t = 0; t < of.length; t++) {
-                if (of[t] == i) {
-                    which.add(t);
-                }
-            }
-            selection.selectTrials(which);
+            selection.selectTrials(RsaStudy.trialsOf(g, cell.row()));
         }
     }
 
@@ -283,17 +188,10 @@ public final class RsaViewModel {
 
     /** Adds or removes a grouping column, keeping the table's column order. */
     public void toggleColumn(String column, boolean on) {
-        List<String> now = new ArrayList<>(conditionColumns.get());
-        if (on == now.contains(column)) {
-            return;
+        List<String> now = conditionColumns.get();
+        if (on != now.contains(column)) {
+            conditionColumns.set(columns.stream().filter(c -> c.equals(column) ? on : now.contains(c)).toList());
         }
-        if (on) {
-            now.add(column);
-        } else {
-            now.remove(column);
-        }
-        List<String> ordered = columns.stream().filter(now::contains).toList();
-        conditionColumns.set(ordered);
     }
 
     /** The frame's condition columns. */
@@ -367,8 +265,10 @@ public final class RsaViewModel {
         frames.removeListener(frameListener);
         selection.trialsProperty().removeListener(selectionListener);
         conditionColumns.removeListener(groupingListener);
-        for (ObservableValue<?> p : List.of(conditionColumns, distance, fromStep, toStep, model, comparison)) {
-            p.removeListener(settingListener);
-        }
+        settings().forEach(p -> p.removeListener(settingListener));
+    }
+
+    private List<ObservableValue<?>> settings() {
+        return List.of(conditionColumns, distance, fromStep, toStep, model, comparison);
     }
 }

@@ -184,7 +184,7 @@ class DecodingPaneUiTest {
         robot.clickOn("pulses");
         waitFor("the pulses message", () -> robot.lookup("#decoding-message").queryAs(Label.class).isVisible());
         String message = robot.lookup("#decoding-message").queryAs(Label.class).getText();
-        assertTrue(message.startsWith("too few trials of a class: pulses = "), message);
+        assertTrue(message.startsWith("too few trials of a class for 5-fold decoding: pulses = "), message);
         assertNull(view.heatmap().data(), "no stale matrix under the message");
     }
 
@@ -243,7 +243,7 @@ class DecodingPaneUiTest {
         double[] expectedIn = new double[8];
         for (int d = 0; d < 2; d++) {
             for (int q = 0; q < 4; q++) {
-                String key = DecodingViewModel.category("x" + d, DecodingViewModel.quadrantLabel(q, 2));
+                String key = DecodingViewModel.category("x" + d, org.attractorlab.core.study.OodStudy.quadrantLabel(q, 2));
                 ood2[d * 4 + q] = data.getValue(DecodingViewModel.OOD_SERIES, key).doubleValue();
                 in2[d * 4 + q] = data.getValue(DecodingViewModel.IN_SERIES, key).doubleValue();
                 expectedOod[d * 4 + q] = expected.ood(q, d);

@@ -14,7 +14,6 @@ import java.util.function.BooleanSupplier;
 import javafx.beans.property.SimpleObjectProperty;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.fx.FrameDrain;
-import org.attractorlab.app.panes.decoding.DecodingViewModel.Decoder;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.core.analysis.HiddenStates;
@@ -28,6 +27,7 @@ import org.attractorlab.core.analysis.decode.OodQuadrantResult;
 import org.attractorlab.core.config.ConfigLoader;
 import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.config.Samples;
+import org.attractorlab.core.study.DecodingStudy.Decoder;
 import org.attractorlab.core.study.Probe;
 import org.attractorlab.core.task.ConditionTable;
 import org.junit.jupiter.api.AfterEach;
@@ -58,20 +58,17 @@ class DecodingViewModelTest {
         return new AnalysisFrame(3, true, HiddenStates.external(g.length, 6, 4, states, table), null, null, 0);
     }
 
-    void await(String what, BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + 30_000_000_000L;
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what + "; message: "
-                        + vm.messageProperty().get());
-            }
-            Thread.sleep(5);
-            drain.drainNow();
-        }
+    /**
+     * Delivers the job's result: the job ran on the calling thread when it was submitted, so one drain hands it to
+     * the view model; then {@code done} must hold.
+     */
+    void drained(String what, BooleanSupplier done) {
+        drain.drainNow();
+        assertTrue(done.getAsBoolean(), () -> what + " after one drain; message: " + vm.messageProperty().get());
     }
 
-    void awaitMatrix(DecoderType type) throws InterruptedException {
-        await(type.key() + " matrix", () -> vm.shownProperty().get() != null
+    void drainedMatrix(DecoderType type) {
+        drained(type.key() + " matrix", () -> vm.shownProperty().get() != null
                 && vm.shownProperty().get().options().type() == type);
     }
 
@@ -83,24 +80,7 @@ class DecodingViewModelTest {
     }
 
     @Test
-    void theDefaultStrideKeepsAtMost25DecodedSteps() {
-        assertEquals(1, DecodingViewModel.defaultStride(22));
-        assertEquals(1, DecodingViewModel.defaultStride(25));
-        assertEquals(2, DecodingViewModel.defaultStride(26));
-        assertEquals(4, DecodingViewModel.defaultStride(100));
-        for (int t = 1; t < 500; t++) {
-            int s = DecodingViewModel.defaultStride(t);
-            assertTrue((t + s - 1) / s <= 25, t + " steps with stride " + s);
-        }
-    }
-
-    @Test
-    void quadrantsAreNamedByTheSignsOfTheirCoordinates() {
-        assertEquals("(+,+)", DecodingViewModel.quadrantLabel(0, 2));
-        assertEquals("(-,+)", DecodingViewModel.quadrantLabel(1, 2));
-        assertEquals("(+,-)", DecodingViewModel.quadrantLabel(2, 2));
-        assertEquals("(-,-)", DecodingViewModel.quadrantLabel(3, 2));
-        assertEquals("(-,+,-)", DecodingViewModel.quadrantLabel(5, 3));
+    void theOodChartCategoryWritesTheQuadrantWithMinusSigns() {
         assertEquals("x1 \u2212+", DecodingViewModel.category("x1", "(-,+)"));
     }
 
@@ -118,12 +98,11 @@ class DecodingViewModelTest {
     }
 
     @Test
-    void aFlipFlopFrameDecodesBit0WithLogisticRegressionAndTheMatrixEqualsDecodingCrossTemporal()
-            throws Exception {
+    void aFlipFlopFrameDecodesBit0WithLogisticRegressionAndTheMatrixEqualsDecodingCrossTemporal() {
         AnalysisFrame f = frame("flipflop-3bit");
         frames.set(f);
         vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
-        awaitMatrix(DecoderType.LOGISTIC);
+        drainedMatrix(DecoderType.LOGISTIC);
         assertEquals(List.of("bit0", "bit1", "bit2", "pulses", "state"), new ArrayList<>(vm.targets()),
                 "the decode targets first, then the other columns");
         assertEquals("bit0", vm.targetProperty().get());
@@ -154,20 +133,20 @@ class DecodingViewModelTest {
     }
 
     @Test
-    void changingTheDecoderStrideOrFoldsRecomputesTheMatrix() throws Exception {
+    void changingTheDecoderStrideOrFoldsRecomputesTheMatrix() {
         AnalysisFrame f = frame("flipflop-3bit");
         frames.set(f);
         vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
-        awaitMatrix(DecoderType.LOGISTIC);
+        drainedMatrix(DecoderType.LOGISTIC);
         vm.decoderProperty().set(Decoder.SVM);
-        awaitMatrix(DecoderType.SVM);
+        drainedMatrix(DecoderType.SVM);
         DecodingViewModel.Shown s = vm.shownProperty().get();
         assertArrayEquals(Decoding.crossTemporal(f.states(), s.options()).scores(), s.result().scores(), EXACT);
         assertEquals("bit0: svm accuracy", s.title());
 
         vm.strideProperty().set(10);
         vm.foldsProperty().set(3);
-        await("stride 10, 3 folds", () -> vm.shownProperty().get().options().stepStride() == 10
+        drained("stride 10, 3 folds", () -> vm.shownProperty().get().options().stepStride() == 10
                 && vm.shownProperty().get().options().folds() == 3);
         s = vm.shownProperty().get();
         assertArrayEquals(new int[]{0, 10, 20, 30, 40, 50, 60, 70, 80, 90}, s.result().steps());
@@ -176,15 +155,15 @@ class DecodingViewModelTest {
     }
 
     @Test
-    void aContinuousTargetIsDecodedByRidgeWithR2FromZeroToOne() throws Exception {
+    void aContinuousTargetIsDecodedByRidgeWithR2FromZeroToOne() {
         AnalysisFrame f = frame("evidence-multitask");
         frames.set(f);
         vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
-        awaitMatrix(DecoderType.LOGISTIC);
+        drainedMatrix(DecoderType.LOGISTIC);
         assertEquals("quadrant", vm.targetProperty().get());
         assertEquals(0.25, vm.shownProperty().get().chance(), EXACT, "four quadrants");
         vm.targetProperty().set("x0");
-        awaitMatrix(DecoderType.RIDGE);
+        drainedMatrix(DecoderType.RIDGE);
         DecodingViewModel.Shown s = vm.shownProperty().get();
         assertEquals("r2", s.result().metric());
         assertEquals("x0: ridge r\u00b2", s.title());
@@ -195,13 +174,13 @@ class DecodingViewModelTest {
     }
 
     @Test
-    void aClassifierOnAContinuousTargetIsRefusedWithAMessage() throws Exception {
+    void aClassifierOnAContinuousTargetIsRefusedWithAMessage() {
         frames.set(frame("evidence-multitask"));
         vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
-        awaitMatrix(DecoderType.LOGISTIC);
+        drainedMatrix(DecoderType.LOGISTIC);
         vm.targetProperty().set("x1");
         vm.decoderProperty().set(Decoder.LOGISTIC);
-        await("a message", () -> !vm.messageProperty().get().isEmpty());
+        drained("a message", () -> !vm.messageProperty().get().isEmpty());
         assertEquals("'x1' is continuous (128 distinct values): logistic needs class labels. Use ridge (or auto).",
                 vm.messageProperty().get());
         assertNull(vm.shownProperty().get(), "no stale matrix");
@@ -209,31 +188,31 @@ class DecodingViewModelTest {
     }
 
     @Test
-    void tooFewTrialsOfAClassIsReportedAsAMessage() throws Exception {
+    void tooFewTrialsOfAClassIsReportedAsAMessage() {
         frames.set(external(0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2));
         vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
-        await("a message", () -> vm.messageProperty().get().startsWith("too few"));
-        assertEquals("too few trials of a class: g = 2 has 1 trial of 11; every class needs at least 2. Choose "
+        drained("a message", () -> vm.messageProperty().get().startsWith("too few"));
+        assertEquals("too few trials of a class for 5-fold decoding: g = 2 has 1 trial of 11; every class needs at least 2. Choose "
                 + "another target, or ridge.", vm.messageProperty().get());
         vm.decoderProperty().set(Decoder.RIDGE);
-        awaitMatrix(DecoderType.RIDGE);
+        drainedMatrix(DecoderType.RIDGE);
         assertEquals("", vm.messageProperty().get(), "ridge decodes the same column");
     }
 
     @Test
-    void aConstantTargetIsReportedAsAMessage() throws Exception {
+    void aConstantTargetIsReportedAsAMessage() {
         frames.set(external(1, 1, 1, 1, 1, 1, 1, 1));
         vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
-        await("a message", () -> vm.messageProperty().get().startsWith("'g'"));
+        drained("a message", () -> vm.messageProperty().get().startsWith("'g'"));
         assertEquals("'g' is 1 in all 8 trials: a constant target cannot be decoded. Choose another target.",
                 vm.messageProperty().get());
     }
 
     @Test
-    void selectingACellSetsTheTimeStepToItsTestStepWhoseColumnIsOutlined() throws Exception {
+    void selectingACellSetsTheTimeStepToItsTestStepWhoseColumnIsOutlined() {
         frames.set(frame("flipflop-3bit"));
         vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
-        awaitMatrix(DecoderType.LOGISTIC);
+        drainedMatrix(DecoderType.LOGISTIC);
         assertEquals(-1, vm.highlightedColumnProperty().get());
         vm.select(new Heatmap.Cell(2, 7));
         assertEquals(28, selection.timeStepProperty().get(), "column 7 is step 7 x 4");
@@ -244,17 +223,17 @@ class DecodingViewModelTest {
         assertEquals(-1, vm.highlightedColumnProperty().get());
         selection.timeStepProperty().set(30);
         vm.strideProperty().set(10);
-        await("stride 10", () -> vm.shownProperty().get().options().stepStride() == 10);
+        drained("stride 10", () -> vm.shownProperty().get().options().stepStride() == 10);
         assertEquals(3, vm.highlightedColumnProperty().get(), "the outline follows a new stride");
     }
 
     @Test
-    void theOodQuadrantTestOfTheEvidenceTaskEqualsOodQuadrantCompute() throws Exception {
+    void theOodQuadrantTestOfTheEvidenceTaskEqualsOodQuadrantCompute() {
         AnalysisFrame f = frame("evidence-multitask");
         frames.set(f);
         vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
         assertTrue(vm.oodAvailableProperty().get());
-        await("the OOD test", () -> vm.oodShownProperty().get() != null);
+        drained("the OOD test", () -> vm.oodShownProperty().get() != null);
         OodQuadrantResult expected = OodQuadrant.compute(f.states(), OodQuadrantOptions.DEFAULTS);
         OodQuadrantResult r = vm.oodShownProperty().get().result();
         assertArrayEquals(expected.oodR2(), r.oodR2(), EXACT);
@@ -272,23 +251,23 @@ class DecodingViewModelTest {
         AnalysisFrame flip = frame("flipflop-3bit");
         frames.set(flip);
         assertFalse(vm.oodAvailableProperty().get());
-        await("the flip-flop matrix", () -> vm.shownProperty().get() != null
+        drained("the flip-flop matrix", () -> vm.shownProperty().get() != null
                 && vm.shownProperty().get().frame() == flip);
         assertNull(vm.oodShownProperty().get());
         assertEquals(0, ds.getColumnCount(), "no stale OOD bars");
     }
 
     @Test
-    void aNewTaskResetsTheSettingsToItsDefaults() throws Exception {
+    void aNewTaskResetsTheSettingsToItsDefaults() {
         frames.set(frame("evidence-multitask"));
         vm = new DecodingViewModel(frames, selection, drain, Runnable::run);
-        awaitMatrix(DecoderType.LOGISTIC);
+        drainedMatrix(DecoderType.LOGISTIC);
         vm.targetProperty().set("x0");
         vm.decoderProperty().set(Decoder.RIDGE);
         vm.foldsProperty().set(3);
         AnalysisFrame flip = frame("flipflop-3bit");
         frames.set(flip);
-        await("flip-flop matrix", () -> vm.shownProperty().get() != null
+        drained("flip-flop matrix", () -> vm.shownProperty().get() != null
                 && vm.shownProperty().get().frame() == flip);
         assertEquals("bit0", vm.targetProperty().get());
         assertEquals(Decoder.AUTO, vm.decoderProperty().get());

@@ -139,7 +139,7 @@ class RsaPaneUiTest {
         waitFor("the pulses grouping", () -> vm.shownProperty().get() != null
                 && vm.shownProperty().get().grouping().columns().equals(java.util.List.of("pulses")));
         int[] counts = vm.shownProperty().get().grouping().counts();
-        assertTrue(java.util.Arrays.stream(counts).min().orElseThrow() < RsaViewModel.CROSSNOBIS_FOLDS,
+        assertTrue(java.util.Arrays.stream(counts).min().orElseThrow() < org.attractorlab.core.study.RsaStudy.CROSSNOBIS_FOLDS,
                 "this grouping has a condition with a single trial: " + java.util.Arrays.toString(counts));
         choose(robot, "#rsa-distance", "crossnobis");
         Label message = robot.lookup("#rsa-message").queryAs(Label.class);
