@@ -105,7 +105,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     List<String> rsaColumns;
 
     @Option(names = "--rsa-distance",
-            description = "correlation, euclidean, squared_euclidean_per_unit, cosine, crossnobis (default: correlation)")
+            description = "correlation, euclidean, squared-euclidean-per-unit, cosine, crossnobis (default: correlation)")
     String rsaDistance;
 
     @Option(names = "--rsa-window", paramLabel = "FROM:TO",
@@ -117,7 +117,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String rsaModel;
 
     @Option(names = "--rsa-comparison",
-            description = "spearman, kendall_tau_a, pearson, cosine (default: kendall_tau_a)")
+            description = "spearman, kendall-tau-a, pearson, cosine (default: kendall-tau-a)")
     String rsaComparison;
 
     @Option(names = "--angles-group", paramLabel = "COLUMN", description = "column whose values are the groups (default: the task's)")
@@ -366,7 +366,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /**
      * Decodes every target; a target the study refuses (a constant column, too few trials of a class, a classifier
-     * on a continuous column) is skipped with the study's message, a column the data does not have is an error.
+     * on a continuous column) is skipped with the study's message; a column the data does not have, or no target
+     * left to decode, is an error.
      */
     private void decode(HiddenStates h) throws IOException {
         ConditionTable table = h.conditions();
@@ -391,6 +392,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         err.flush();
+        if (decoded.isEmpty() && !targets.isEmpty()) {
+            throw new Cli.UserError("decode: none of the targets " + targets + " could be decoded (see above)");
+        }
         written.addAll(StudyFiles.decoding(out, decoded));
         written.addAll(StudyFiles.orthogonalisation(out, ortho));
         if (OodStudy.appliesTo(table)) {

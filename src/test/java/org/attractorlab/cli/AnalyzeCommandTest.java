@@ -101,4 +101,81 @@ class AnalyzeCommandTest {
         assertTrue(r.out().contains("linear CKA            1.0000"), r.out());
         assertTrue(r.out().contains("Procrustes distance   0.0000"), r.out());
     }
+
+    /** External states of 32 trials with bit0 constant, bit1 of one trial in class 1, bit2 balanced. */
+    static Path refusedTargets(String name) throws IOException {
+        Path src = tmp.resolve(name);
+        TrainCommandTest.Result first = TrainCommandTest.cli("analyze", run.toString(), "--out", src.toString(),
+                "--trials", "32", "--only", "pca");
+        assertEquals(0, first.code(), first.err());
+        StringBuilder csv = new StringBuilder("bit0,bit1,bit2\n");
+        for (int i = 0; i < 32; i++) {
+            csv.append("1,").append(i == 0 ? 1 : 0).append(',').append(i % 2).append('\n');
+        }
+        Files.writeString(src.resolve("refused.csv"), csv);
+        return src;
+    }
+
+    @Test
+    void aTargetTheDecodingStudyRefusesIsSkippedWithTheStudysMessage() throws IOException {
+        Path src = refusedTargets("refused-src");
+        TrainCommandTest.Result constant = TrainCommandTest.cli("analyze", "--states",
+                src.resolve("hidden_states.npy").toString(), "--conditions", src.resolve("refused.csv").toString(),
+                "--out", tmp.resolve("constant").toString(), "--only", "decode", "--decode-targets", "bit0",
+                "--decoder", "logistic");
+        assertEquals(2, constant.code(), constant.out());
+        assertTrue(constant.err().contains("decode: skipped 'bit0': 'bit0' is 1 in all 32 trials: a constant target "
+                + "cannot be decoded. Choose another target."), constant.err());
+        assertTrue(constant.err().contains("none of the targets [bit0] could be decoded"), constant.err());
+
+        Path out = tmp.resolve("few-per-class");
+        TrainCommandTest.Result few = TrainCommandTest.cli("analyze", "--states",
+                src.resolve("hidden_states.npy").toString(), "--conditions", src.resolve("refused.csv").toString(),
+                "--out", out.toString(), "--only", "decode", "--decode-targets", "bit1,bit2", "--decoder", "logistic");
+        assertEquals(0, few.code(), few.err());
+        assertTrue(few.err().contains("decode: skipped 'bit1': too few trials of a class for 5-fold decoding: "
+                + "bit1 = 1 has 1 trial of 32; every class needs at least 2."), few.err());
+        List<String> rows = Files.readAllLines(out.resolve("decoding.csv"));
+        assertTrue(rows.size() > 1 && rows.stream().skip(1).allMatch(l -> l.startsWith("bit2,logistic,")),
+                "only bit2 is decoded: " + rows.subList(0, Math.min(3, rows.size())));
+    }
+
+    @Test
+    void aClassifierOnAContinuousColumnIsSkippedWithTheStudysMessage() throws IOException {
+        Path src = refusedTargets("continuous-src");
+        StringBuilder csv = new StringBuilder("speed,bit2\n");
+        for (int i = 0; i < 32; i++) {
+            csv.append(0.5 + i * 0.25).append(',').append(i % 2).append('\n');
+        }
+        Files.writeString(src.resolve("continuous.csv"), csv);
+        TrainCommandTest.Result r = TrainCommandTest.cli("analyze", "--states",
+                src.resolve("hidden_states.npy").toString(), "--conditions", src.resolve("continuous.csv").toString(),
+                "--out", tmp.resolve("continuous").toString(), "--only", "decode", "--decode-targets", "speed,bit2",
+                "--decoder", "svm");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("decode: skipped 'speed': 'speed' is continuous (32 distinct values): svm needs "
+                + "class labels. Use ridge (or auto)."), r.err());
+    }
+
+    @Test
+    void theDecoderStrideDefaultsToTheStudysAndTheModelRdmCanBeSwitchedOff() throws IOException {
+        Path out = tmp.resolve("defaults");
+        TrainCommandTest.Result r = TrainCommandTest.cli("analyze", run.toString(), "--out", out.toString(),
+                "--trials", "32", "--only", "rsa,decode", "--decode-targets", "bit0");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("decoding.csv"));
+        java.util.TreeSet<Integer> trainSteps = new java.util.TreeSet<>();
+        rows.stream().skip(1).forEach(l -> trainSteps.add(Integer.parseInt(l.split(",")[3])));
+        assertEquals(List.of(0, 4, 8), trainSteps.stream().limit(3).toList(), "ceil(100 / 25) = 4 steps apart");
+        assertEquals(25, trainSteps.size());
+        List<String> comparison = Files.readAllLines(out.resolve("rsa_comparison.csv"));
+        assertTrue(comparison.get(1).startsWith("bit0,kendall-tau-a,"), "the first condition column: " + comparison);
+
+        Path none = tmp.resolve("no-model");
+        r = TrainCommandTest.cli("analyze", run.toString(), "--out", none.toString(), "--trials", "32",
+                "--only", "rsa", "--rsa-model", "none");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(none.resolve("rdm.npy")));
+        assertTrue(!Files.exists(none.resolve("rsa_comparison.csv")), "no model RDM, no comparison");
+    }
 }
