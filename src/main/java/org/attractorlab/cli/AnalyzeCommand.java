@@ -260,12 +260,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return pcaAverage != null ? s.withAverageColumn(pcaAverage) : s;
     }
 
-    private void pca(HiddenStates h) throws IOException {
+    /** One analysis: runs a study and writes its files. */
+    private interface Written {
+        List<Path> run() throws IOException;
+    }
+
+    /** Runs an analysis and keeps its files; a study's refusal is a user error naming the analysis. */
+    private void write(String analysis, Written files) throws IOException {
         try {
-            written.addAll(StudyFiles.pca(out, h, PcaStudy.run(h, pcaSettings(h))));
+            written.addAll(files.run());
         } catch (StudyException e) {
-            throw refused("pca", e);
+            throw refused(analysis, e);
         }
+    }
+
+    private void pca(HiddenStates h) throws IOException {
+        write("pca", () -> StudyFiles.pca(out, h, PcaStudy.run(h, pcaSettings(h))));
     }
 
     /** The RSA settings: the study's defaults, then the flags given ({@code --rsa-model none}: no model RDM). */
@@ -288,12 +298,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void rsa(HiddenStates h) throws IOException {
-        try {
-            RsaStudy.Result r = RsaStudy.run(h, rsaSettings(h));
-            written.addAll(StudyFiles.rsa(out, r));
-        } catch (StudyException e) {
-            throw refused("rsa", e);
-        }
+        write("rsa", () -> StudyFiles.rsa(out, RsaStudy.run(h, rsaSettings(h))));
     }
 
     /** The angle settings: the study's defaults, then the flags given. */
@@ -311,11 +316,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("angles: skipped, the data has no condition columns to group by");
             return;
         }
-        try {
-            written.addAll(StudyFiles.angles(out, h.conditions(), AnglesStudy.run(h, s)));
-        } catch (StudyException e) {
-            throw refused("angles", e);
-        }
+        write("angles", () -> StudyFiles.angles(out, h.conditions(), AnglesStudy.run(h, s)));
     }
 
     /** The fixed-point search options: the study's defaults for the experiment, then the flags given. */

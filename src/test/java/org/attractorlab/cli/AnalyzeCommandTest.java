@@ -102,36 +102,40 @@ class AnalyzeCommandTest {
         assertTrue(r.out().contains("Procrustes distance   0.0000"), r.out());
     }
 
-    /** External states of 32 trials with bit0 constant, bit1 of one trial in class 1, bit2 balanced. */
-    static Path refusedTargets(String name) throws IOException {
+    /** The hidden states of 32 probe trials, and a conditions file {@code csv} with one row per trial. */
+    static Path externalStates(String name, String header, java.util.function.IntFunction<String> row)
+            throws IOException {
         Path src = tmp.resolve(name);
         TrainCommandTest.Result first = TrainCommandTest.cli("analyze", run.toString(), "--out", src.toString(),
                 "--trials", "32", "--only", "pca");
         assertEquals(0, first.code(), first.err());
-        StringBuilder csv = new StringBuilder("bit0,bit1,bit2\n");
+        StringBuilder csv = new StringBuilder(header).append('\n');
         for (int i = 0; i < 32; i++) {
-            csv.append("1,").append(i == 0 ? 1 : 0).append(',').append(i % 2).append('\n');
+            csv.append(row.apply(i)).append('\n');
         }
-        Files.writeString(src.resolve("refused.csv"), csv);
+        Files.writeString(src.resolve("conditions.csv"), csv);
         return src;
+    }
+
+    /** analyze --only decode of external states into {@code out}, with the decoder and targets given. */
+    static TrainCommandTest.Result decodeExternal(Path src, Path out, String targets, String decoder) {
+        return TrainCommandTest.cli("analyze", "--states", src.resolve("hidden_states.npy").toString(),
+                "--conditions", src.resolve("conditions.csv").toString(), "--out", out.toString(), "--only", "decode",
+                "--decode-targets", targets, "--decoder", decoder);
     }
 
     @Test
     void aTargetTheDecodingStudyRefusesIsSkippedWithTheStudysMessage() throws IOException {
-        Path src = refusedTargets("refused-src");
-        TrainCommandTest.Result constant = TrainCommandTest.cli("analyze", "--states",
-                src.resolve("hidden_states.npy").toString(), "--conditions", src.resolve("refused.csv").toString(),
-                "--out", tmp.resolve("constant").toString(), "--only", "decode", "--decode-targets", "bit0",
-                "--decoder", "logistic");
+        // bit0 constant, bit1 of one trial in class 1, bit2 balanced
+        Path src = externalStates("refused-src", "bit0,bit1,bit2", i -> "1," + (i == 0 ? 1 : 0) + "," + i % 2);
+        TrainCommandTest.Result constant = decodeExternal(src, tmp.resolve("constant"), "bit0", "logistic");
         assertEquals(2, constant.code(), constant.out());
         assertTrue(constant.err().contains("decode: skipped 'bit0': 'bit0' is 1 in all 32 trials: a constant target "
                 + "cannot be decoded. Choose another target."), constant.err());
         assertTrue(constant.err().contains("none of the targets [bit0] could be decoded"), constant.err());
 
         Path out = tmp.resolve("few-per-class");
-        TrainCommandTest.Result few = TrainCommandTest.cli("analyze", "--states",
-                src.resolve("hidden_states.npy").toString(), "--conditions", src.resolve("refused.csv").toString(),
-                "--out", out.toString(), "--only", "decode", "--decode-targets", "bit1,bit2", "--decoder", "logistic");
+        TrainCommandTest.Result few = decodeExternal(src, out, "bit1,bit2", "logistic");
         assertEquals(0, few.code(), few.err());
         assertTrue(few.err().contains("decode: skipped 'bit1': too few trials of a class for 5-fold decoding: "
                 + "bit1 = 1 has 1 trial of 32; every class needs at least 2."), few.err());
@@ -142,16 +146,8 @@ class AnalyzeCommandTest {
 
     @Test
     void aClassifierOnAContinuousColumnIsSkippedWithTheStudysMessage() throws IOException {
-        Path src = refusedTargets("continuous-src");
-        StringBuilder csv = new StringBuilder("speed,bit2\n");
-        for (int i = 0; i < 32; i++) {
-            csv.append(0.5 + i * 0.25).append(',').append(i % 2).append('\n');
-        }
-        Files.writeString(src.resolve("continuous.csv"), csv);
-        TrainCommandTest.Result r = TrainCommandTest.cli("analyze", "--states",
-                src.resolve("hidden_states.npy").toString(), "--conditions", src.resolve("continuous.csv").toString(),
-                "--out", tmp.resolve("continuous").toString(), "--only", "decode", "--decode-targets", "speed,bit2",
-                "--decoder", "svm");
+        Path src = externalStates("continuous-src", "speed,bit2", i -> (0.5 + i * 0.25) + "," + i % 2);
+        TrainCommandTest.Result r = decodeExternal(src, tmp.resolve("continuous"), "speed,bit2", "svm");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("decode: skipped 'speed': 'speed' is continuous (32 distinct values): svm needs "
                 + "class labels. Use ridge (or auto)."), r.err());
