@@ -102,6 +102,26 @@ class AnalyzeCommandTest {
         assertTrue(r.out().contains("Procrustes distance   0.0000"), r.out());
     }
 
+    @Test
+    void compareWritesTheSimilarityOfAWindowAndRefusesAWindowOutsideTheTrials() throws IOException {
+        Path csv = tmp.resolve("compare.csv");
+        TrainCommandTest.Result r = TrainCommandTest.cli("compare", run.toString(), run.toString(), "--trials", "16",
+                "--window", "50:100", "--out", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("run_a,run_b,trials,from_step,to_step,linear_cka,procrustes_distance,procrustes_angle",
+                lines.get(0));
+        String[] row = lines.get(1).split(",");
+        assertEquals(List.of("16", "50", "100"), List.of(row[2], row[3], row[4]));
+        assertEquals(1.0, Double.parseDouble(row[5]), 1e-9, "a network is its own twin");
+        assertEquals(0.0, Double.parseDouble(row[6]), 1e-6);
+        TrainCommandTest.Result bad = TrainCommandTest.cli("compare", run.toString(), run.toString(), "--trials", "16",
+                "--window", "50:101");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--window = '50:101' is not allowed: use FROM:TO with 0 <= FROM < TO <= 100"),
+                bad.err());
+    }
+
     /** The hidden states of 32 probe trials, and a conditions file {@code csv} with one row per trial. */
     static Path externalStates(String name, String header, java.util.function.IntFunction<String> row)
             throws IOException {
