@@ -11,21 +11,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.attractorlab.bench.FixedPointBenchmark;
 import org.attractorlab.bench.RdmBenchmark;
-import org.attractorlab.core.analysis.AnalysisDefaults;
 import org.attractorlab.core.analysis.HiddenStates;
-import org.attractorlab.core.analysis.pca.Pca;
-import org.attractorlab.core.analysis.pca.PcaOptions;
-import org.attractorlab.core.analysis.rsa.Comparison;
 import org.attractorlab.core.analysis.rsa.Distance;
-import org.attractorlab.core.analysis.rsa.Rsa;
-import org.attractorlab.core.analysis.rsa.RsaOptions;
-import org.attractorlab.core.analysis.subspace.SubspaceAngleOptions;
-import org.attractorlab.core.analysis.subspace.SubspaceAngles;
 import org.attractorlab.core.config.ConfigLoader;
 import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.config.Samples;
 import org.attractorlab.core.model.Network;
+import org.attractorlab.core.study.AnglesStudy;
+import org.attractorlab.core.study.DecodingStudy;
+import org.attractorlab.core.study.PcaStudy;
 import org.attractorlab.core.study.Probe;
+import org.attractorlab.core.study.RsaStudy;
 import org.attractorlab.core.train.Trainer;
 
 /** The analysis workloads of the bench command. */
@@ -46,10 +42,9 @@ final class AnalysisBench {
     private static double refreshOnce(Network net, org.attractorlab.core.task.TrialBatch probe) {
         long t0 = System.nanoTime();
         HiddenStates h = Probe.states(net, probe);
-        Pca.compute(h, PcaOptions.of(10));
-        Rsa.compute(h, new RsaOptions(AnalysisDefaults.conditionColumns(h.conditions()), h.steps() - 10, h.steps(),
-                Distance.EUCLIDEAN, 2, -1, null, Comparison.KENDALL_TAU_A));
-        SubspaceAngles.compute(h, SubspaceAngleOptions.of("bit0", 3));
+        PcaStudy.run(h, PcaStudy.defaultsFor(h));
+        RsaStudy.run(h, RsaStudy.defaultsFor(h).withDistance(Distance.EUCLIDEAN).withModel(null));
+        AnglesStudy.run(h, AnglesStudy.defaultsFor(h));
         return (System.nanoTime() - t0) / 1e6;
     }
 
@@ -83,8 +78,8 @@ final class AnalysisBench {
         Experiment e = experiment(64, 600);
         e.trainer().train(s -> { }, null, () -> false);
         HiddenStates h = Probe.states(e.network(), Probe.batch(e, 128));
-        var options = org.attractorlab.core.analysis.decode.DecodingOptions.of("bit0",
-                org.attractorlab.core.analysis.decode.DecoderType.LOGISTIC).withFolds(5).withStepStride(4);
+        var options = DecodingStudy.defaultsFor(h, "bit0").withDecoder(DecodingStudy.Decoder.LOGISTIC)
+                .options(h.conditions());
         double[] ms = new double[7];
         for (int i = 0; i < 3; i++) {
             org.attractorlab.core.analysis.decode.Decoding.crossTemporal(h, options);

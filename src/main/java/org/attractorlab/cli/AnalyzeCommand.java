@@ -9,39 +9,27 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.attractorlab.core.analysis.AnalysisDefaults;
-import org.attractorlab.core.analysis.AnalysisRecipes;
 import org.attractorlab.core.analysis.HiddenStates;
-import org.attractorlab.core.analysis.decode.CrossTemporalResult;
-import org.attractorlab.core.analysis.decode.DecoderType;
-import org.attractorlab.core.analysis.decode.Decoding;
-import org.attractorlab.core.analysis.decode.DecodingOptions;
-import org.attractorlab.core.analysis.decode.OodQuadrant;
-import org.attractorlab.core.analysis.decode.OodQuadrantOptions;
-import org.attractorlab.core.analysis.decode.OodQuadrantResult;
-import org.attractorlab.core.analysis.decode.OrthogonalisationIndex;
-import org.attractorlab.core.analysis.decode.OrthogonalisationOptions;
-import org.attractorlab.core.analysis.decode.OrthogonalisationResult;
-import org.attractorlab.core.analysis.fixedpoint.FixedPointFinder;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointOptions;
-import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;
-import org.attractorlab.core.analysis.pca.PcaResult;
-import org.attractorlab.core.analysis.rsa.Rdm;
-import org.attractorlab.core.analysis.rsa.Rsa;
-import org.attractorlab.core.analysis.rsa.RsaOptions;
-import org.attractorlab.core.analysis.rsa.RsaResult;
-import org.attractorlab.core.analysis.subspace.SubspaceAngleOptions;
-import org.attractorlab.core.analysis.subspace.SubspaceAngleResult;
-import org.attractorlab.core.analysis.subspace.SubspaceAngles;
+import org.attractorlab.core.analysis.rsa.Comparison;
+import org.attractorlab.core.analysis.rsa.Distance;
 import org.attractorlab.core.config.ConfigException;
 import org.attractorlab.core.config.Experiment;
-import org.attractorlab.core.io.AtomicFiles;
-import org.attractorlab.core.io.Csv;
-import org.attractorlab.core.io.NdArray;
 import org.attractorlab.core.run.RunDirectoryException;
 import org.attractorlab.core.run.StatesFiles;
 import org.attractorlab.core.run.TrainedRun;
+import org.attractorlab.core.study.AnglesStudy;
+import org.attractorlab.core.study.Columns;
+import org.attractorlab.core.study.DecodingStudy;
+import org.attractorlab.core.study.FixedPointStudy;
+import org.attractorlab.core.study.OodStudy;
+import org.attractorlab.core.study.OrthogonalisationStudy;
+import org.attractorlab.core.study.PcaStudy;
 import org.attractorlab.core.study.Probe;
+import org.attractorlab.core.study.RsaStudy;
+import org.attractorlab.core.study.StudyException;
+import org.attractorlab.core.study.StudyFiles;
+import org.attractorlab.core.task.ConditionTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +41,8 @@ import picocli.CommandLine.Spec;
                 "states; or analyse external states given with --states/--conditions. Writes one file per result",
                 "into --out (default RUN_DIR/analysis) and prints how long each analysis took."})
 public final class AnalyzeCommand implements Callable<Integer> {
+    /** The --rsa-model value that switches the model RDM off. */
+    static final String NO_MODEL = "none";
 
     /** The analyses, by their --only names. */
     enum Kind {
@@ -104,8 +94,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite result files in an existing output directory")
     boolean force;
 
-    @Option(names = "--pca-components", defaultValue = "10", description = "principal components (default: ${DEFAULT-VALUE})")
-    int pcaComponents;
+    @Option(names = "--pca-components", paramLabel = "K",
+            description = "principal components (default: " + PcaStudy.DEFAULT_COMPONENTS + ", at most the units)")
+    Integer pcaComponents;
 
     @Option(names = "--pca-average", paramLabel = "COLUMN", description = "condition-average over COLUMN before PCA")
     String pcaAverage;
@@ -113,50 +104,56 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--rsa-columns", split = ",", paramLabel = "COLS", description = "condition columns defining RSA conditions (default: the task's)")
     List<String> rsaColumns;
 
-    @Option(names = "--rsa-distance", defaultValue = "correlation",
-            description = "correlation, euclidean, squared_euclidean_per_unit, cosine, crossnobis (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rsa-distance",
+            description = "correlation, euclidean, squared-euclidean-per-unit, cosine, crossnobis (default: correlation)")
     String rsaDistance;
 
-    @Option(names = "--rsa-window", paramLabel = "FROM:TO", description = "time steps [FROM, TO) averaged (default: the last 10)")
+    @Option(names = "--rsa-window", paramLabel = "FROM:TO",
+            description = "time steps [FROM, TO) averaged (default: the last " + RsaStudy.DEFAULT_WINDOW + ")")
     String rsaWindow;
 
-    @Option(names = "--rsa-model", paramLabel = "COLUMN", description = "model RDM from this condition column")
+    @Option(names = "--rsa-model", paramLabel = "COLUMN",
+            description = "model RDM from this condition column, or " + NO_MODEL + " (default: the first condition column)")
     String rsaModel;
 
-    @Option(names = "--rsa-comparison", defaultValue = "kendall_tau_a",
-            description = "spearman, kendall_tau_a, pearson, cosine (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rsa-comparison",
+            description = "spearman, kendall-tau-a, pearson, cosine (default: kendall-tau-a)")
     String rsaComparison;
 
     @Option(names = "--angles-group", paramLabel = "COLUMN", description = "column whose values are the groups (default: the task's)")
     String anglesGroup;
 
-    @Option(names = "--angles-k", defaultValue = "3", description = "dimensions per group subspace (default: ${DEFAULT-VALUE})")
-    int anglesK;
+    @Option(names = "--angles-k", paramLabel = "K",
+            description = "dimensions per group subspace (default: " + AnglesStudy.DEFAULT_K + ", at most the units)")
+    Integer anglesK;
 
-    @Option(names = "--fp-initial", defaultValue = "1024", description = "fixed points: initial states (default: ${DEFAULT-VALUE})")
-    int fpInitial;
+    @Option(names = "--fp-initial", paramLabel = "N", description = "fixed points: initial states (default: 1024)")
+    Integer fpInitial;
 
-    @Option(names = "--fp-method", defaultValue = "lm", description = "fixed points: lm (Levenberg-Marquardt) or adam (default: ${DEFAULT-VALUE})")
+    @Option(names = "--fp-method", description = "fixed points: lm (Levenberg-Marquardt) or adam (default: lm)")
     String fpMethod;
 
     @Option(names = "--fp-input", split = ",", paramLabel = "U", description = "fixed points: the constant input u* (default: zeros)")
     List<Float> fpInput;
 
-    @Option(names = "--fp-noise", defaultValue = "0.5", description = "fixed points: std of the noise added to initial states (default: ${DEFAULT-VALUE})")
-    double fpNoise;
+    @Option(names = "--fp-noise", paramLabel = "STD",
+            description = "fixed points: std of the noise added to initial states (default: 0.5)")
+    Double fpNoise;
 
     @Option(names = "--decode-targets", split = ",", paramLabel = "COLS", description = "condition columns to decode (default: the task's)")
     List<String> decodeTargets;
 
-    @Option(names = "--decoder", defaultValue = "auto",
-            description = "ridge, logistic, svm, or auto (logistic for categorical columns, ridge otherwise) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--decoder",
+            description = "ridge, logistic, svm, or auto (logistic for categorical columns, ridge otherwise) (default: auto)")
     String decoder;
 
-    @Option(names = "--decode-stride", defaultValue = "5", description = "decode every this many time steps (default: ${DEFAULT-VALUE})")
-    int decodeStride;
+    @Option(names = "--decode-stride", paramLabel = "S",
+            description = "decode every S time steps (default: ceil(T/" + DecodingStudy.MAX_DEFAULT_STEPS
+                    + ") for T steps, as the app's decoding pane)")
+    Integer decodeStride;
 
-    @Option(names = "--decode-folds", defaultValue = "5", description = "cross-validation folds (default: ${DEFAULT-VALUE})")
-    int decodeFolds;
+    @Option(names = "--decode-folds", paramLabel = "K", description = "cross-validation folds (default: 5)")
+    Integer decodeFolds;
 
     private final List<Path> written = new ArrayList<>();
 
@@ -249,177 +246,168 @@ public final class AnalyzeCommand implements Callable<Integer> {
         o.flush();
     }
 
-    private void pca(HiddenStates h) throws IOException {
-        PcaResult p = AnalysisRecipes.pca(h, pcaComponents, pcaAverage);
-        double[] ratio = p.explainedVarianceRatio();
-        double[] var = p.explainedVariance();
-        double[] cum = p.cumulativeExplainedVarianceRatio();
-        List<List<?>> rows = new ArrayList<>();
-        for (int i = 0; i < p.k(); i++) {
-            rows.add(List.of(i + 1, var[i], ratio[i], cum[i]));
-        }
-        csv("pca_explained_variance.csv", List.of("component", "explained_variance", "explained_variance_ratio",
-                "cumulative_ratio"), rows);
-        npy("pca_components.npy", new int[]{p.k(), h.units()}, p.components());
-        npy("pca_mean.npy", new int[]{h.units()}, p.mean());
-        float[] proj = p.project(h);
-        npy("pca_projections.npy", new int[]{h.trials(), h.steps(), p.k()}, proj);
+    /** A study's refusal as the CLI's user error, naming the analysis. */
+    private static Cli.UserError refused(String analysis, StudyException e) {
+        return new Cli.UserError(analysis + ": " + e.getMessage(), e);
     }
 
-    private int[] window(HiddenStates h) {
-        return StepWindow.parse("--rsa-window", rsaWindow, h.steps(), AnalysisRecipes.defaultRsaWindow(h.steps()));
+    /** The PCA settings: the study's defaults, then the flags given. */
+    PcaStudy.Settings pcaSettings(HiddenStates h) {
+        PcaStudy.Settings s = PcaStudy.defaultsFor(h);
+        if (pcaComponents != null) {
+            s = s.withComponents(pcaComponents);
+        }
+        return pcaAverage != null ? s.withAverageColumn(pcaAverage) : s;
+    }
+
+    /** One analysis: runs a study and writes its files. */
+    private interface Written {
+        List<Path> run() throws IOException;
+    }
+
+    /** Runs an analysis and keeps its files; a study's refusal is a user error naming the analysis. */
+    private void write(String analysis, Written files) throws IOException {
+        try {
+            written.addAll(files.run());
+        } catch (StudyException e) {
+            throw refused(analysis, e);
+        }
+    }
+
+    private void pca(HiddenStates h) throws IOException {
+        write("pca", () -> StudyFiles.pca(out, h, PcaStudy.run(h, pcaSettings(h))));
+    }
+
+    /** The RSA settings: the study's defaults, then the flags given ({@code --rsa-model none}: no model RDM). */
+    RsaStudy.Settings rsaSettings(HiddenStates h) {
+        RsaStudy.Settings s = RsaStudy.defaultsFor(h);
+        if (rsaColumns != null) {
+            s = s.withColumns(rsaColumns);
+        }
+        if (rsaDistance != null) {
+            s = s.withDistance(Distance.parse(rsaDistance));
+        }
+        if (rsaComparison != null) {
+            s = s.withComparison(Comparison.parse(rsaComparison));
+        }
+        if (rsaModel != null) {
+            s = s.withModel(rsaModel.equals(NO_MODEL) ? null : rsaModel);
+        }
+        int[] w = StepWindow.parse("--rsa-window", rsaWindow, h.steps(), new int[]{s.fromStep(), s.toStep()});
+        return s.withWindow(w[0], w[1]);
     }
 
     private void rsa(HiddenStates h) throws IOException {
-        RsaOptions ro = AnalysisRecipes.rsa(h, rsaColumns, window(h), rsaDistance, rsaModel, rsaComparison);
-        RsaResult r = Rsa.compute(h, ro);
-        Rdm rdm = r.data();
-        double[][] m = rdm.matrix();
-        double[] flat = new double[m.length * m.length];
-        for (int i = 0; i < m.length; i++) {
-            System.arraycopy(m[i], 0, flat, i * m.length, m.length);
+        write("rsa", () -> StudyFiles.rsa(out, RsaStudy.run(h, rsaSettings(h))));
+    }
+
+    /** The angle settings: the study's defaults, then the flags given. */
+    AnglesStudy.Settings anglesSettings(HiddenStates h) {
+        AnglesStudy.Settings s = AnglesStudy.defaultsFor(h);
+        if (anglesGroup != null) {
+            s = s.withGroupColumn(anglesGroup);
         }
-        npy("rdm.npy", new int[]{m.length, m.length}, flat);
-        List<List<?>> rows = new ArrayList<>();
-        for (int i = 0; i < rdm.labels().size(); i++) {
-            rows.add(List.of(i, rdm.labels().get(i)));
-        }
-        csv("rdm_labels.csv", List.of("index", "condition"), rows);
-        if (r.model() != null) {
-            csv("rsa_comparison.csv", List.of("model_column", "comparison", "score"),
-                    List.of(List.of(rsaModel, rsaComparison, r.score())));
-        }
+        return anglesK != null ? s.withK(anglesK) : s;
     }
 
     private void angles(HiddenStates h) throws IOException {
-        SubspaceAngleOptions ao = AnalysisRecipes.angles(h, anglesGroup, anglesK);
-        if (ao == null) {
+        AnglesStudy.Settings s = anglesSettings(h);
+        if (s.groupColumn() == null) {
             spec.commandLine().getErr().println("angles: skipped, the data has no condition columns to group by");
             return;
         }
-        String group = ao.groupColumn();
-        SubspaceAngleResult a = SubspaceAngles.compute(h, ao);
-        List<List<?>> rows = new ArrayList<>();
-        double[] g = a.groups();
-        for (int i = 0; i < g.length; i++) {
-            for (int j = 0; j < g.length; j++) {
-                double[] spec = a.angles(i, j);
-                StringBuilder sb = new StringBuilder();
-                for (int s = 0; s < spec.length; s++) {
-                    sb.append(s == 0 ? "" : " ").append(Csv.number(Math.toDegrees(spec[s])));
-                }
-                rows.add(List.of(group + "=" + h.conditions().labelOf(group, g[i]), group + "=" + h.conditions().labelOf(group, g[j]),
-                        Math.toDegrees(a.meanAngle()[i][j]), Math.toDegrees(a.firstAngle()[i][j]), sb.toString()));
-            }
-        }
-        csv("subspace_angles.csv", List.of("task_a", "task_b", "mean_angle_deg", "first_angle_deg", "angles_deg"), rows);
+        write("angles", () -> StudyFiles.angles(out, h.conditions(), AnglesStudy.run(h, s)));
     }
 
-    private void fixedPoints(Experiment e, HiddenStates h) throws IOException {
-        float[] u = null;
+    /** The fixed-point search options: the study's defaults for the experiment, then the flags given. */
+    FixedPointOptions fixedPointOptions(Experiment e) {
+        FixedPointOptions o = FixedPointStudy.defaultsFor(e);
+        if (fpMethod != null) {
+            o = o.withMethod(FixedPointStudy.parseMethod(fpMethod));
+        }
+        if (fpInitial != null) {
+            o = o.withInitialStates(fpInitial);
+        }
+        if (fpNoise != null) {
+            o = o.withInitialNoise(fpNoise);
+        }
         if (fpInput != null) {
-            u = new float[fpInput.size()];
+            float[] u = new float[fpInput.size()];
             for (int i = 0; i < u.length; i++) {
                 u[i] = fpInput.get(i);
             }
+            o = o.withInput(u);
         }
-        FixedPointOptions fo = AnalysisRecipes.fixedPoints(fpMethod, fpInitial, fpNoise, u, e.task().dtMillis(),
-                e.config().seed());
-        FixedPointResult r = FixedPointFinder.find(e.network(), fo, h);
-        int n = r.count();
-        int s = r.stateSize();
-        float[] coords = new float[n * s];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(r.points()[i], 0, coords, i * s, s);
-        }
-        npy("fixed_points.npy", new int[]{n, s}, coords);
-        boolean rate = r.timeConstantsMillis() != null;
-        List<List<?>> rows = new ArrayList<>();
-        List<List<?>> eig = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            double slowest = Double.NaN;
-            if (rate) {
-                slowest = 0;
-                for (double tau : r.timeConstantsMillis()[i]) {
-                    slowest = Math.max(slowest, tau);
-                }
-            }
-            rows.add(List.of(i, r.q()[i], r.stable()[i] ? 1 : 0, r.slow()[i] ? 1 : 0, r.maxAbsEigenvalue()[i],
-                    r.unstableDimension(i), slowest, i));
-            for (int k = 0; k < r.eigenReal()[i].length; k++) {
-                eig.add(List.of(i, r.eigenReal()[i][k], r.eigenImag()[i][k]));
-            }
-        }
-        csv("fixed_points.csv", List.of("point", "q", "stable", "slow", "max_abs_eigenvalue", "unstable_dimension",
-                "slowest_time_constant_ms", "row_in_fixed_points_npy"), rows);
-        csv("fixed_point_eigenvalues.csv", List.of("point", "real", "imag"), eig);
-        spec.commandLine().getOut().printf(Locale.ROOT, "fixed points: %d (%d stable) from %d initial states%n", n,
-                r.stableFixedPointCount(), r.initialStates());
+        return o;
     }
 
+    private void fixedPoints(Experiment e, HiddenStates h) throws IOException {
+        FixedPointStudy.Result r;
+        try {
+            r = FixedPointStudy.run(e.network(), h, fixedPointOptions(e));
+        } catch (StudyException ex) {
+            throw refused("fixed points", ex);
+        }
+        written.addAll(StudyFiles.fixedPoints(out, r));
+        spec.commandLine().getOut().printf(Locale.ROOT, "fixed points: %d (%d stable) from %d initial states%n",
+                r.points().count(), r.points().stableFixedPointCount(), r.points().initialStates());
+    }
+
+    /** The decoding settings of one target: the study's defaults for it, then the flags given. */
+    DecodingStudy.Settings decodingSettings(HiddenStates h, String target) {
+        DecodingStudy.Settings s = DecodingStudy.defaultsFor(h, target);
+        if (decoder != null) {
+            s = s.withDecoder(DecodingStudy.Decoder.parse(decoder));
+        }
+        if (decodeFolds != null) {
+            s = s.withFolds(decodeFolds);
+        }
+        return decodeStride != null ? s.withStride(decodeStride) : s;
+    }
+
+    /**
+     * Decodes every target; a target the study refuses (a constant column, too few trials of a class, a classifier
+     * on a continuous column) is skipped with the study's message; a column the data does not have, or no target
+     * left to decode, is an error.
+     */
     private void decode(HiddenStates h) throws IOException {
-        List<String> targets = decodeTargets != null ? decodeTargets : AnalysisDefaults.decodeTargets(h.conditions());
-        List<List<?>> rows = new ArrayList<>();
-        List<List<?>> ortho = new ArrayList<>();
-        int last = h.steps() - 1;
+        ConditionTable table = h.conditions();
+        List<String> targets = decodeTargets != null ? decodeTargets : Columns.decodeTargets(table);
+        List<DecodingStudy.Result> decoded = new ArrayList<>();
+        List<OrthogonalisationStudy.Result> ortho = new ArrayList<>();
+        PrintWriter err = spec.commandLine().getErr();
         for (String target : targets) {
-            DecodingOptions opts = AnalysisRecipes.decoding(h, target, decoder, decodeFolds, decodeStride);
-            if (opts == null) {
-                spec.commandLine().getErr().println("decode: skipped '" + target + "': a continuous column needs ridge");
+            if (!table.has(target)) {
+                throw new Cli.UserError("--decode-targets: no condition column " + StudyException.quote(target)
+                        + "; the columns are " + table.names());
+            }
+            DecodingStudy.Settings s = decodingSettings(h, target);
+            try {
+                decoded.add(DecodingStudy.run(h, s));
+            } catch (StudyException e) {
+                err.println("decode: skipped '" + target + "': " + e.getMessage());
                 continue;
             }
-            boolean categorical = AnalysisDefaults.isCategorical(h.conditions(), target);
-            DecoderType type = opts.type();
-            CrossTemporalResult r = Decoding.crossTemporal(h, opts);
-            int[] steps = r.steps();
-            for (int i = 0; i < steps.length; i++) {
-                for (int j = 0; j < steps.length; j++) {
-                    rows.add(List.of(target, type.key(), r.metric(), steps[i], steps[j], r.score(i, j)));
-                }
-            }
-            if (categorical && new java.util.HashSet<>(java.util.Arrays.stream(h.conditions().column(target))
-                    .boxed().toList()).size() > 2) {
-                OrthogonalisationResult or = OrthogonalisationIndex.compute(h, target, last,
-                        OrthogonalisationOptions.DEFAULTS);
-                ortho.add(List.of(target, last, or.index()));
+            if (OrthogonalisationStudy.appliesTo(table, target)) {
+                ortho.add(OrthogonalisationStudy.run(h, target, -1));
             }
         }
-        csv("decoding.csv", List.of("target", "decoder", "metric", "train_step", "test_step", "score"), rows);
-        if (!ortho.isEmpty()) {
-            csv("orthogonalisation.csv", List.of("column", "step", "orthogonalisation_index"), ortho);
+        err.flush();
+        if (decoded.isEmpty() && !targets.isEmpty()) {
+            throw new Cli.UserError("decode: none of the targets " + targets + " could be decoded (see above)");
         }
-        var c = h.conditions();
-        if (c.has("x0") && c.has("x1") && c.has("quadrant")) {
-            OodQuadrantResult ood = OodQuadrant.compute(h, OodQuadrantOptions.DEFAULTS);
-            List<List<?>> oodRows = new ArrayList<>();
-            double[] q = ood.quadrants();
-            for (int i = 0; i < q.length; i++) {
-                for (int d = 0; d < ood.latentColumns().size(); d++) {
-                    oodRows.add(List.of((int) q[i], ood.latentColumns().get(d), ood.ood(i, d),
-                            ood.inDistribution(i, d)));
-                }
+        written.addAll(StudyFiles.decoding(out, decoded));
+        written.addAll(StudyFiles.orthogonalisation(out, ortho));
+        if (OodStudy.appliesTo(table)) {
+            OodStudy.Result ood;
+            try {
+                ood = OodStudy.run(h, OodStudy.defaultsFor(h));
+            } catch (StudyException e) {
+                throw refused("decode (OOD quadrant test)", e);
             }
-            csv("decoding_ood.csv", List.of("held_out_quadrant", "latent", "ood_r2", "in_distribution_r2"), oodRows);
+            written.addAll(StudyFiles.ood(out, ood));
             spec.commandLine().getOut().printf(Locale.ROOT, "OOD quadrant test: mean r2 %.3f (in distribution %.3f)%n",
-                    ood.meanOod(), ood.meanInDistribution());
+                    ood.ood().meanOod(), ood.ood().meanInDistribution());
         }
-    }
-
-    private void csv(String name, List<String> header, List<? extends List<?>> rows) throws IOException {
-        Path p = out.resolve(name);
-        Csv.write(p, header, rows);
-        written.add(p);
-    }
-
-    private void npy(String name, int[] shape, double[] data) throws IOException {
-        Path p = out.resolve(name);
-        AtomicFiles.writeNpy(p, NdArray.of(shape, data));
-        written.add(p);
-    }
-
-    private void npy(String name, int[] shape, float[] data) throws IOException {
-        Path p = out.resolve(name);
-        AtomicFiles.writeNpy(p, NdArray.of(shape, data));
-        written.add(p);
     }
 }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.attractorlab.core.analysis.HiddenStates;
-import org.attractorlab.core.analysis.similarity.LinearCka;
-import org.attractorlab.core.analysis.similarity.ProcrustesDistance;
 import org.attractorlab.core.config.ConfigException;
 import org.attractorlab.core.config.ConfigLoader;
 import org.attractorlab.core.config.Experiment;
@@ -16,6 +14,8 @@ import org.attractorlab.core.io.Csv;
 import org.attractorlab.core.run.RunDirectory;
 import org.attractorlab.core.run.RunDirectoryException;
 import org.attractorlab.core.study.Probe;
+import org.attractorlab.core.study.SimilarityStudy;
+import org.attractorlab.core.study.StudyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,18 +56,24 @@ public final class CompareCommand implements Callable<Integer> {
         var probe = Probe.batch(a, trials);
         HiddenStates ha = Probe.states(a.network(), probe);
         HiddenStates hb = Probe.states(b.network(), probe);
-        int[] w = StepWindow.parse("--window", window, ha.steps(), new int[]{0, ha.steps()});
-        int from = w[0];
-        int to = w[1];
-        double cka = LinearCka.compute(ha, hb, from, to);
-        ProcrustesDistance pd = ProcrustesDistance.compute(ha, hb, from, to);
+        SimilarityStudy.Settings defaults = SimilarityStudy.defaultsFor(ha);
+        int[] w = StepWindow.parse("--window", window, ha.steps(),
+                new int[]{defaults.fromStep(), defaults.toStep()});
+        SimilarityStudy.Result r;
+        try {
+            r = SimilarityStudy.run(ha, hb, defaults.withWindow(w[0], w[1]));
+        } catch (StudyException e) {
+            throw new Cli.UserError("compare: " + e.getMessage(), e);
+        }
+        int from = r.settings().fromStep();
+        int to = r.settings().toStep();
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "linear CKA            %.4f%n", cka);
-        o.printf(Locale.ROOT, "Procrustes distance   %.4f (angle %.4f rad)%n", pd.distance(), pd.angle());
+        o.printf(Locale.ROOT, "linear CKA            %.4f%n", r.cka());
+        o.printf(Locale.ROOT, "Procrustes distance   %.4f (angle %.4f rad)%n", r.procrustes(), r.angle());
         if (out != null) {
             Csv.write(out, List.of("run_a", "run_b", "trials", "from_step", "to_step", "linear_cka",
                     "procrustes_distance", "procrustes_angle"), List.of(List.of(runA.toString(), runB.toString(),
-                    trials, from, to, cka, pd.distance(), pd.angle())));
+                    trials, from, to, r.cka(), r.procrustes(), r.angle())));
             o.println("Wrote " + out);
         }
         return 0;

@@ -4,29 +4,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.attractorlab.core.analysis.AnalysisDefaults;
-import org.attractorlab.core.analysis.AnalysisRecipes;
 import org.attractorlab.core.analysis.HiddenStates;
-import org.attractorlab.core.analysis.decode.CrossTemporalResult;
-import org.attractorlab.core.analysis.decode.Decoding;
-import org.attractorlab.core.analysis.decode.DecodingOptions;
-import org.attractorlab.core.analysis.decode.OodQuadrant;
-import org.attractorlab.core.analysis.decode.OodQuadrantOptions;
-import org.attractorlab.core.analysis.decode.OodQuadrantResult;
-import org.attractorlab.core.analysis.fixedpoint.FixedPointFinder;
-import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;
-import org.attractorlab.core.analysis.pca.PcaResult;
-import org.attractorlab.core.analysis.rsa.Rsa;
-import org.attractorlab.core.analysis.rsa.RsaOptions;
-import org.attractorlab.core.analysis.rsa.RsaResult;
-import org.attractorlab.core.analysis.subspace.SubspaceAngleOptions;
-import org.attractorlab.core.analysis.subspace.SubspaceAngleResult;
-import org.attractorlab.core.analysis.subspace.SubspaceAngles;
+import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.run.TrainedRun;
+import org.attractorlab.core.study.AnglesStudy;
+import org.attractorlab.core.study.DecodingStudy;
+import org.attractorlab.core.study.FixedPointStudy;
+import org.attractorlab.core.study.OodStudy;
+import org.attractorlab.core.study.PcaStudy;
 import org.attractorlab.core.study.Probe;
+import org.attractorlab.core.study.RsaStudy;
+import org.attractorlab.core.study.StudyException;
 import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.figure.AngleSpectrumChart;
 import org.attractorlab.figure.Camera;
@@ -118,7 +108,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--linear", description = "loss: a linear loss axis instead of a logarithmic one")
     boolean linear;
 
-    @Option(names = "--rsa-model", paramLabel = "COLUMN", description = "rsa: compare with the model RDM of this condition column")
+    @Option(names = "--rsa-model", paramLabel = "COLUMN",
+            description = "rsa: compare with the model RDM of this condition column, or none (default: the first condition column)")
     String rsaModel;
 
     @Option(names = "--decode-target", paramLabel = "COLUMN", description = "decoding: the condition column decoded (default: the task's first)")
@@ -170,70 +161,155 @@ public final class ExportCommand implements Callable<Integer> {
         }
         HiddenStates h = Probe.states(run, trials, false);
         ConditionTable table = h.conditions();
-        switch (kind) {
-            case PCA3D -> {
-                if (colorBy != null && !table.has(colorBy)) {
-                    throw new Cli.UserError("--color-by: no condition column '" + colorBy + "'; columns are "
-                            + table.names());
+        try {
+            return switch (kind) {
+                case PCA3D -> {
+                    if (colorBy != null && !table.has(colorBy)) {
+                        throw new Cli.UserError("--color-by: no condition column '" + colorBy + "'; columns are "
+                                + table.names());
+                    }
+                    yield pca3d(step, h, PcaStudy.run(h, pca3dSettings(h)), colorBy).figure();
                 }
-                PcaResult pca = AnalysisRecipes.pca(h, 3, null);
-                TrajectoryFigure.Data d = TrajectoryFigure.Data.of(step, pca.project(h), h.trials(), h.steps(),
-                        pca.k(), pca.explainedVarianceRatio(), table, colorBy, null);
-                return new TrajectoryFigure(d, Camera.DEFAULT);
-            }
-            case FIXED_POINTS, EIGENVALUES -> {
-                var e = run.experiment();
-                FixedPointResult r = FixedPointFinder.find(e.network(), AnalysisRecipes.fixedPoints("lm", 1024, 0.5,
-                        null, e.task().dtMillis(), e.config().seed()), h);
-                DefaultXYDataset[] ds = EigenvalueChart.datasets(r, -1, false);
-                if (kind == Kind.EIGENVALUES) {
-                    return Figures.eigenvalues(ds[0], ds[1], false);
+                case FIXED_POINTS, EIGENVALUES -> {
+                    Experiment e = run.experiment();
+                    FixedPointStudy.Result r = FixedPointStudy.run(e.network(), h, FixedPointStudy.defaultsFor(e));
+                    FixedPointFigure f = fixedPoints(step, h, r, PcaStudy.run(h, pca3dSettings(h)));
+                    yield kind == Kind.EIGENVALUES ? f.eigenvalueFigure() : f.figure();
                 }
-                PcaResult pca = AnalysisRecipes.pca(h, 3, null);
-                float[] proj = pca.project(h);
-                FixedPointOverlay points = FixedPointOverlay.of(step, r, pca, proj);
-                return Figures.fixedPoints(points, proj, h.trials(), h.steps(), pca.k(),
-                        pca.explainedVarianceRatio(), ds[0], ds[1], false);
-            }
-            case RSA -> {
-                RsaOptions ro = AnalysisRecipes.rsa(h, null, AnalysisRecipes.defaultRsaWindow(h.steps()),
-                        "correlation", rsaModel, "kendall_tau_a");
-                RsaResult r = Rsa.compute(h, ro);
-                String score = r.model() == null ? "" : String.format(Locale.ROOT, "Kendall tau-a vs %s: %.2f",
-                        rsaModel, r.score());
-                return Figures.rdm(Heatmaps.rdm(r, table, ro), step, score);
-            }
-            case ANGLES -> {
-                SubspaceAngleOptions ao = AnalysisRecipes.angles(h, null, 3);
-                if (ao == null) {
-                    throw new Cli.UserError("angles: the data has no condition column to group by");
+                case RSA -> {
+                    RsaStudy.Settings s = RsaStudy.defaultsFor(h);
+                    if (rsaModel != null) {
+                        s = s.withModel(rsaModel.equals(AnalyzeCommand.NO_MODEL) ? null : rsaModel);
+                    }
+                    yield rsa(step, h, RsaStudy.run(h, s)).figure();
                 }
-                SubspaceAngleResult r = SubspaceAngles.compute(h, ao);
-                HeatmapData heat = Heatmaps.angles(r, table);
-                return Figures.angles(heat, step, r.groupCount() > 1 ? AngleSpectrumChart.dataset(r, 0, 1) : null,
-                        r.groupCount() > 1 ? AngleSpectrumChart.title(ao.groupColumn(), heat.rowLabels().get(0),
-                                heat.rowLabels().get(1)) : "");
-            }
-            case DECODING -> {
-                List<String> targets = AnalysisDefaults.decodeTargets(table);
-                String target = decodeTarget != null ? decodeTarget : targets.isEmpty() ? null : targets.get(0);
-                if (target == null) {
-                    throw new Cli.UserError("decoding: the data has no condition column to decode");
+                case ANGLES -> {
+                    AnglesStudy.Settings s = AnglesStudy.defaultsFor(h);
+                    if (s.groupColumn() == null) {
+                        throw new Cli.UserError("angles: the data has no condition column to group by");
+                    }
+                    yield angles(step, h, AnglesStudy.run(h, s)).figure();
                 }
-                DecodingOptions opts = AnalysisRecipes.decoding(h, target, "auto", DecodingOptions.DEFAULT_FOLDS, 5);
-                CrossTemporalResult r = Decoding.crossTemporal(h, opts);
-                DefaultCategoryDataset ood = null;
-                double lower = 0;
-                if (table.has("x0") && table.has("x1") && table.has("quadrant")) {
-                    OodQuadrantResult q = OodQuadrant.compute(h, OodQuadrantOptions.DEFAULTS);
-                    ood = new DefaultCategoryDataset();
-                    OodChart.fill(ood, q);
-                    lower = OodChart.lowerBound(q);
+                case DECODING -> {
+                    DecodingStudy.Settings s = DecodingStudy.defaultsFor(h);
+                    if (decodeTarget != null) {
+                        s = s.withTarget(decodeTarget);
+                    }
+                    if (s.target() == null) {
+                        throw new Cli.UserError("decoding: the data has no condition column to decode");
+                    }
+                    OodStudy.Result ood = OodStudy.appliesTo(table) ? OodStudy.run(h, OodStudy.defaultsFor(h)) : null;
+                    yield decoding(step, h, DecodingStudy.run(h, s), ood).figure();
                 }
-                return Figures.decoding(Heatmaps.decoding(r, table, opts), Heatmaps.decodingTitle(opts), step, ood,
-                        lower);
-            }
-            default -> throw new IllegalStateException(kind.key);
+                default -> throw new IllegalStateException(kind.key);
+            };
+        } catch (StudyException e) {
+            throw new Cli.UserError(kind.key + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The PCA of the 3D figures: the study's defaults with three components. */
+    public static PcaStudy.Settings pca3dSettings(HiddenStates h) {
+        return PcaStudy.defaultsFor(h).withComponents(3);
+    }
+
+    /**
+     * The PCA trajectories figure and what it draws.
+     *
+     * @param data   the trajectories in the scene, coloured by a condition column
+     * @param figure the figure
+     */
+    public record Pca3dFigure(TrajectoryFigure.Data data, Figure figure) {
+    }
+
+    /** The trajectories of a PCA study's projections, coloured by {@code colorBy} (null: the first column). */
+    public static Pca3dFigure pca3d(int step, HiddenStates h, PcaStudy.Result pca, String colorBy) {
+        TrajectoryFigure.Data d = TrajectoryFigure.Data.of(step, pca.projections(), h.trials(), h.steps(),
+                pca.pca().k(), pca.pca().explainedVarianceRatio(), h.conditions(), colorBy, null);
+        return new Pca3dFigure(d, new TrajectoryFigure(d, Camera.DEFAULT));
+    }
+
+    /**
+     * The fixed-point figures and what they draw.
+     *
+     * @param points            the points projected on the PCA
+     * @param selectedEigenvalues the eigenvalues of the selected point (none selected: empty)
+     * @param allEigenvalues    the eigenvalues of every point
+     * @param figure            the points in PC1-PC2 beside their eigenvalues
+     * @param eigenvalueFigure  the eigenvalues alone
+     */
+    public record FixedPointFigure(FixedPointOverlay points, DefaultXYDataset selectedEigenvalues,
+                                   DefaultXYDataset allEigenvalues, Figure figure, Figure eigenvalueFigure) {
+    }
+
+    /** The fixed points of a search over the trajectories of a PCA study, and their eigenvalues. */
+    public static FixedPointFigure fixedPoints(int step, HiddenStates h, FixedPointStudy.Result fp,
+                                               PcaStudy.Result pca) {
+        DefaultXYDataset[] ds = EigenvalueChart.datasets(fp.points(), -1, false);
+        FixedPointOverlay points = FixedPointOverlay.of(step, fp.points(), pca.pca(), pca.projections());
+        Figure both = Figures.fixedPoints(points, pca.projections(), h.trials(), h.steps(), pca.pca().k(),
+                pca.pca().explainedVarianceRatio(), ds[0], ds[1], false);
+        return new FixedPointFigure(points, ds[0], ds[1], both, Figures.eigenvalues(ds[0], ds[1], false));
+    }
+
+    /**
+     * The RDM figure and what it draws.
+     *
+     * @param rdm    the matrix with its condition labels
+     * @param score  the comparison with the model RDM under the title, or "" without a model
+     * @param figure the figure
+     */
+    public record RsaFigure(HeatmapData rdm, String score, Figure figure) {
+    }
+
+    /** The RDM of an RSA study, with its comparison line when it has a model RDM. */
+    public static RsaFigure rsa(int step, HiddenStates h, RsaStudy.Result r) {
+        HeatmapData heat = Heatmaps.rdm(r.rsa(), h.conditions(), r.options());
+        String score = r.options().modelColumn() == null ? "" : r.summary();
+        return new RsaFigure(heat, score, Figures.rdm(heat, step, score));
+    }
+
+    /**
+     * The subspace-angle figure and what it draws.
+     *
+     * @param matrix the mean angles (degrees) between every pair of groups
+     * @param figure the matrix above the spectrum of the first pair
+     */
+    public record AnglesFigure(HeatmapData matrix, Figure figure) {
+    }
+
+    /** The mean-angle matrix of an angles study, above the angle spectrum of its first two groups. */
+    public static AnglesFigure angles(int step, HiddenStates h, AnglesStudy.Result r) {
+        var a = r.angles();
+        HeatmapData heat = Heatmaps.angles(a, h.conditions());
+        boolean pair = a.groupCount() > 1;
+        Figure f = Figures.angles(heat, step, pair ? AngleSpectrumChart.dataset(a, 0, 1) : null,
+                pair ? AngleSpectrumChart.title(r.settings().groupColumn(), heat.rowLabels().get(0),
+                        heat.rowLabels().get(1)) : "");
+        return new AnglesFigure(heat, f);
+    }
+
+    /**
+     * The decoding figure and what it draws.
+     *
+     * @param matrix the cross-temporal scores (train step x test step)
+     * @param ood    the OOD quadrant bars, or null when the test does not apply
+     * @param figure the matrix, with the OOD bars below it when there are any
+     */
+    public record DecodingFigure(HeatmapData matrix, DefaultCategoryDataset ood, Figure figure) {
+    }
+
+    /** The cross-temporal matrix of a decoding study, with the OOD test below it (null: none). */
+    public static DecodingFigure decoding(int step, HiddenStates h, DecodingStudy.Result d, OodStudy.Result ood) {
+        HeatmapData heat = Heatmaps.decoding(d.decoding(), h.conditions(), d.options());
+        DefaultCategoryDataset bars = null;
+        double lower = 0;
+        if (ood != null) {
+            bars = new DefaultCategoryDataset();
+            OodChart.fill(bars, ood.ood());
+            lower = OodChart.lowerBound(ood.ood());
+        }
+        return new DecodingFigure(heat, bars, Figures.decoding(heat, Heatmaps.decodingTitle(d.options()), step,
+                bars, lower));
     }
 }
