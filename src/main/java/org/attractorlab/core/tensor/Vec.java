@@ -20,10 +20,6 @@ public final class Vec {
     private Vec() {
     }
 
-    private static FloatVector reciprocalOf(FloatVector v) {
-        return FloatVector.broadcast(S, 1f).div(v);
-    }
-
     /** out = f(x). out may alias x. */
     public static void apply(Fn f, int n, float[] x, int xOff, float[] out, int outOff) {
         int i = 0;
@@ -31,7 +27,7 @@ public final class Vec {
         switch (f) {
             case TANH -> {
                 for (; i < nv; i += L) {
-                    FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(out, outOff + i);
+                    VMath.tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
                 }
             }
             case RELU -> {
@@ -41,23 +37,18 @@ public final class Vec {
             }
             case RECTIFIED_TANH -> {
                 for (; i < nv; i += L) {
-                    FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.TANH).max(0f)
-                            .intoArray(out, outOff + i);
+                    VMath.tanh(FloatVector.fromArray(S, x, xOff + i)).max(0f).intoArray(out, outOff + i);
                 }
             }
             case SOFTPLUS -> {
                 // softplus(x) = max(x, 0) + log1p(exp(-|x|)), stable for large |x|
                 for (; i < nv; i += L) {
-                    FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-                    v.max(0f).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P))
-                            .intoArray(out, outOff + i);
+                    VMath.softplus(FloatVector.fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
                 }
             }
             case SIGMOID -> {
                 for (; i < nv; i += L) {
-                    FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-                    reciprocalOf(v.neg().lanewise(VectorOperators.EXP).add(1f))
-                            .intoArray(out, outOff + i);
+                    VMath.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
                 }
             }
             case IDENTITY -> {
@@ -73,14 +64,14 @@ public final class Vec {
         }
     }
 
-    /** f(x) for one value, in double precision internally. */
+    /** f(x) for one value, with the same operations as the vector lanes ({@link VMath}). */
     public static float scalar(Fn f, float x) {
         return switch (f) {
-            case TANH -> (float) Math.tanh(x);
+            case TANH -> VMath.tanh(x);
             case RELU -> Math.max(x, 0f);
-            case RECTIFIED_TANH -> Math.max((float) Math.tanh(x), 0f);
-            case SOFTPLUS -> (float) (Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs((double) x))));
-            case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
+            case RECTIFIED_TANH -> Math.max(VMath.tanh(x), 0f);
+            case SOFTPLUS -> VMath.softplus(x);
+            case SIGMOID -> VMath.sigmoid(x);
             case IDENTITY -> x;
         };
     }
@@ -91,7 +82,7 @@ public final class Vec {
             case TANH -> 1f - y * y;
             case RELU -> x > 0 ? 1f : 0f;
             case RECTIFIED_TANH -> x > 0 ? 1f - y * y : 0f;
-            case SOFTPLUS -> (float) (1.0 / (1.0 + Math.exp(-x)));
+            case SOFTPLUS -> VMath.sigmoid(x);
             case SIGMOID -> y * (1f - y);
             case IDENTITY -> 1f;
         };
@@ -132,7 +123,7 @@ public final class Vec {
             case SOFTPLUS -> {
                 for (; i < nv; i += L) {
                     FloatVector xv = FloatVector.fromArray(S, x, xOff + i);
-                    FloatVector d = reciprocalOf(xv.neg().lanewise(VectorOperators.EXP).add(1f));
+                    FloatVector d = VMath.sigmoid(xv);
                     FloatVector.fromArray(S, g, gOff + i).mul(d).mul(scale).intoArray(out, outOff + i);
                 }
             }
@@ -247,11 +238,11 @@ public final class Vec {
     }
 
     private static FloatVector sigmoidOf(FloatVector v) {
-        return reciprocalOf(v.neg().lanewise(VectorOperators.EXP).add(1f));
+        return VMath.sigmoid(v);
     }
 
     private static float sigmoid(float x) {
-        return (float) (1.0 / (1.0 + Math.exp(-x)));
+        return VMath.sigmoid(x);
     }
 
     /**
@@ -285,7 +276,7 @@ public final class Vec {
                 FloatVector z = sigmoidOf(FloatVector.fromArray(S, gi, ri + h + j)
                         .add(FloatVector.fromArray(S, gh, rh + h + j)));
                 FloatVector hn = FloatVector.fromArray(S, gh, rh + 2 * h + j).add(FloatVector.fromArray(S, bhn, bhnOff + j));
-                FloatVector n = r.fma(hn, FloatVector.fromArray(S, gi, ri + 2 * h + j)).lanewise(VectorOperators.TANH);
+                FloatVector n = VMath.tanh(r.fma(hn, FloatVector.fromArray(S, gi, ri + 2 * h + j)));
                 FloatVector hv0 = FloatVector.fromArray(S, hPrev, hp + j);
                 hv0.sub(n).fma(z, n).intoArray(hOut, ho + j);
                 r.intoArray(gi, ri + j);
@@ -297,7 +288,7 @@ public final class Vec {
                 float r = sigmoid(gi[ri + j] + gh[rh + j]);
                 float z = sigmoid(gi[ri + h + j] + gh[rh + h + j]);
                 float hn = gh[rh + 2 * h + j] + bhn[bhnOff + j];
-                float n = (float) Math.tanh(gi[ri + 2 * h + j] + r * hn);
+                float n = VMath.tanh(gi[ri + 2 * h + j] + r * hn);
                 hOut[ho + j] = n + z * (hPrev[hp + j] - n);
                 gi[ri + j] = r;
                 gi[ri + h + j] = z;
@@ -399,10 +390,10 @@ public final class Vec {
             for (; j < hv; j += L) {
                 FloatVector i = sigmoidOf(FloatVector.fromArray(S, gates, rg + j));
                 FloatVector f = sigmoidOf(FloatVector.fromArray(S, gates, rg + h + j));
-                FloatVector g = FloatVector.fromArray(S, gates, rg + 2 * h + j).lanewise(VectorOperators.TANH);
+                FloatVector g = VMath.tanh(FloatVector.fromArray(S, gates, rg + 2 * h + j));
                 FloatVector o = sigmoidOf(FloatVector.fromArray(S, gates, rg + 3 * h + j));
                 FloatVector c = f.fma(FloatVector.fromArray(S, cPrev, cp + j), i.mul(g));
-                FloatVector t = c.lanewise(VectorOperators.TANH);
+                FloatVector t = VMath.tanh(c);
                 c.intoArray(cOut, co + j);
                 t.intoArray(tcOut, tc + j);
                 o.mul(t).intoArray(hOut, ho + j);
@@ -414,10 +405,10 @@ public final class Vec {
             for (; j < h; j++) {
                 float i = sigmoid(gates[rg + j]);
                 float f = sigmoid(gates[rg + h + j]);
-                float g = (float) Math.tanh(gates[rg + 2 * h + j]);
+                float g = VMath.tanh(gates[rg + 2 * h + j]);
                 float o = sigmoid(gates[rg + 3 * h + j]);
                 float c = f * cPrev[cp + j] + i * g;
-                float t = (float) Math.tanh(c);
+                float t = VMath.tanh(c);
                 cOut[co + j] = c;
                 tcOut[tc + j] = t;
                 hOut[ho + j] = o * t;
