@@ -73,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--only", split = ",", defaultValue = "train,forward,analysis,fixed-points,live",
-            description = "workload groups: train, forward, analysis, fixed-points, live (default: ${DEFAULT-VALUE})")
+            description = "workload groups: train, forward, analysis, fixed-points, live, sweep (default: ${DEFAULT-VALUE})")
     List<String> only;
 
     @Option(names = "--torch", description = "also run the PyTorch reference (src/bench/python/torch_bench.py) and print ratios")
@@ -92,9 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Workload: I=%d, H=%d, O=%d, T=%d, batch %d, MSE, Adam, full BPTT, float32, %d cores%n",
                 inputs, hidden, outputs, time, batch, Runtime.getRuntime().availableProcessors());
         for (String g : only) {
-            if (!List.of("train", "forward", "analysis", "fixed-points", "live").contains(g.trim())) {
+            if (!List.of("train", "forward", "analysis", "fixed-points", "live", "sweep").contains(g.trim())) {
                 throw new Cli.UserError("--only: '" + g + "' is not a workload group; use train, forward, analysis, "
-                        + "fixed-points, live");
+                        + "fixed-points, live, sweep");
             }
         }
         Map<String, Double> ours = new LinkedHashMap<>();
@@ -108,8 +108,11 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         Map<String, Double> theirs = torch && (only.contains("train") || only.contains("forward")) ? runTorch() : Map.of();
-        out.println();
-        out.printf(Locale.ROOT, "%-34s %14s %14s %10s%n", "workload", "Attractor Lab", torch ? "PyTorch" : "", torch ? "speed-up" : "");
+        if (!ours.isEmpty()) {
+            out.println();
+            out.printf(Locale.ROOT, "%-34s %14s %14s %10s%n", "workload", "Attractor Lab", torch ? "PyTorch" : "",
+                    torch ? "speed-up" : "");
+        }
         for (Map.Entry<String, Double> e : ours.entrySet()) {
             String key = e.getKey();
             String label = label(key);
@@ -133,6 +136,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (only.contains("live")) {
             AnalysisBench.live(out, threads);
+        }
+        if (only.contains("sweep")) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            var r = org.attractorlab.bench.SweepBenchmark.run(cores);
+            out.printf(Locale.ROOT, "%nsweep of 16 flip-flop runs (32 units, 300 steps) on %d workers: %.0f runs/h; one "
+                    + "run at a time on one core: %.0f runs/h; efficiency %.2f (target >= 0.85)%n", cores,
+                    r.runsPerHour(), r.singleRunsPerHour(), r.efficiency());
+            out.printf(Locale.ROOT, "sweep of 3000 runs: plan and manifest %.1f s, collect %.1f s%n", r.planSeconds(),
+                    r.collectSeconds());
         }
         return 0;
     }
