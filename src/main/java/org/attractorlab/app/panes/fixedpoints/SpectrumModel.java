@@ -26,18 +26,7 @@ final class SpectrumModel {
     }
 
     private static double[][] flatten(double[][] re, double[][] im) {
-        int n = 0;
-        for (double[] row : re) {
-            n += row.length;
-        }
-        double[][] xy = new double[2][n];
-        int k = 0;
-        for (int i = 0; i < re.length; i++) {
-            System.arraycopy(re[i], 0, xy[0], k, re[i].length);
-            System.arraycopy(im[i], 0, xy[1], k, im[i].length);
-            k += re[i].length;
-        }
-        return xy;
+        return org.attractorlab.figure.EigenvalueChart.flatten(re, im);
     }
 
     DefaultXYDataset all() {
