@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -16,18 +15,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.fx.FrameDrain;
-import org.attractorlab.app.fx.LatestJob;
+import org.attractorlab.app.panes.PaneStudy;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.core.analysis.subspace.SubspaceAngleResult;
 import org.attractorlab.core.study.AnglesStudy;
-import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.figure.Heatmaps;
 import org.jfree.data.xy.XYSeries;
@@ -56,9 +53,8 @@ public final class AnglesViewModel {
         }
     }
 
-    private final ObservableValue<AnalysisFrame> frames;
     private final SelectionModel selection;
-    private final LatestJob<Shown> job;
+    private final PaneStudy<AnglesStudy.Settings, Shown> study;
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
     private final StringProperty groupColumn = new SimpleStringProperty();
@@ -67,65 +63,39 @@ public final class AnglesViewModel {
     private final IntegerProperty toStep = new SimpleIntegerProperty(1);
     private final ReadOnlyIntegerWrapper steps = new ReadOnlyIntegerWrapper(1);
     private final ReadOnlyIntegerWrapper units = new ReadOnlyIntegerWrapper(AnglesStudy.DEFAULT_K);
-    private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Heatmap.Cell> pair = new ReadOnlyObjectWrapper<>();
     private final XYSeries spectrumSeries = new XYSeries("principal angles", false, false);
     private final XYSeriesCollection spectrum = new XYSeriesCollection(spectrumSeries);
     private final ReadOnlyStringWrapper spectrumTitle = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Train a network to see its subspace "
-            + "angles");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Set<Integer>> highlighted = new ReadOnlyObjectWrapper<>(Set.of());
-    private final ChangeListener<AnalysisFrame> frameListener = (o, a, f) -> onFrame(f);
-    private final ChangeListener<Object> settingListener = (o, a, b) -> recompute();
-    private final ChangeListener<Set<Integer>> selectionListener = (o, a, b) -> updateHighlight();
-    private boolean resetting;
 
     public AnglesViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain,
                         Executor executor) {
-        this.frames = frames;
         this.selection = selection;
-        job = new LatestJob<>("angles", executor, drain, this::onResult, this::onError);
-        frames.addListener(frameListener);
-        selection.trialsProperty().addListener(selectionListener);
-        settings().forEach(p -> p.addListener(settingListener));
-        if (frames.getValue() != null) {
-            onFrame(frames.getValue());
-        }
+        study = new PaneStudy<>("angles", "Train a network to see its subspace angles", frames, drain, executor,
+                this::shown);
+        study.listen(selection.trialsProperty(), (o, a, b) -> updateHighlight());
+        study.follow(this::isNewTask, this::reset, () -> new AnglesStudy.Settings(groupColumn.get(), k.get(),
+                fromStep.get(), toStep.get()), AnglesViewModel::compute, groupColumn, k, fromStep, toStep);
     }
 
-    private void onFrame(AnalysisFrame f) {
-        if (f == null) {
-            return;
-        }
-        ConditionTable table = f.states().conditions();
-        int t = f.states().steps();
-        if (!table.names().equals(columns) || t != steps.get() || f.states().units() != units.get()) {
-            resetting = true;
-            try {
-                columns.setAll(table.names());
-                steps.set(t);
-                units.set(f.states().units());
-                AnglesStudy.Settings d = AnglesStudy.defaultsFor(f.states());
-                groupColumn.set(d.groupColumn());
-                k.set(d.k());
-                fromStep.set(d.fromStep());
-                toStep.set(d.toStep());
-                pair.set(null);
-            } finally {
-                resetting = false;
-            }
-        }
-        recompute();
+    private boolean isNewTask(AnalysisFrame f) {
+        return !f.states().conditions().names().equals(columns) || f.states().steps() != steps.get()
+                || f.states().units() != units.get();
     }
 
-    private void recompute() {
-        AnalysisFrame f = frames.getValue();
-        if (resetting || f == null) {
-            return;
-        }
-        AnglesStudy.Settings s = new AnglesStudy.Settings(groupColumn.get(), k.get(), fromStep.get(), toStep.get());
-        job.submit(() -> compute(f, s));
+    /** A new task (or a new probe batch): its columns, sizes and the study's defaults. */
+    private void reset(AnalysisFrame f) {
+        columns.setAll(f.states().conditions().names());
+        steps.set(f.states().steps());
+        units.set(f.states().units());
+        AnglesStudy.Settings d = AnglesStudy.defaultsFor(f.states());
+        groupColumn.set(d.groupColumn());
+        k.set(d.k());
+        fromStep.set(d.fromStep());
+        toStep.set(d.toStep());
+        pair.set(null);
     }
 
     /** Computes the angles of a frame (any thread); the study refuses settings and groups that cannot give any. */
@@ -134,27 +104,19 @@ public final class AnglesViewModel {
         return new Shown(f, r.angles(), r.labels(), Heatmaps.angles(r.angles(), f.states().conditions()));
     }
 
-    private void onResult(Shown s) {
-        shown.set(s);
-        message.set("");
+    /** A result keeps the selected pair if the groups still have it, else shows the first pair. */
+    private void shown() {
+        Shown s = study.shownProperty().get();
         Heatmap.Cell p = pair.get();
-        int g = s.result().groupCount();
-        if (p == null || p.row() >= g || p.column() >= g) {
+        if (s != null && (p == null || p.row() >= s.result().groupCount() || p.column() >= s.result().groupCount())) {
             pair.set(new Heatmap.Cell(0, 1));
         }
         updateSpectrum();
         updateHighlight();
     }
 
-    private void onError(String error) {
-        shown.set(null);
-        message.set(error);
-        updateSpectrum();
-        updateHighlight();
-    }
-
     private void updateSpectrum() {
-        Shown s = shown.get();
+        Shown s = study.shownProperty().get();
         Heatmap.Cell p = pair.get();
         spectrumSeries.clear();
         if (s == null || p == null) {
@@ -171,7 +133,7 @@ public final class AnglesViewModel {
     }
 
     private void updateHighlight() {
-        Shown s = shown.get();
+        Shown s = study.shownProperty().get();
         if (s == null) {
             highlighted.set(Set.of());
             return;
@@ -185,7 +147,7 @@ public final class AnglesViewModel {
 
     /** Shows the spectrum of a pair of groups and selects the trials of the first (the row's) group. */
     public void select(Heatmap.Cell cell) {
-        Shown s = shown.get();
+        Shown s = study.shownProperty().get();
         if (s == null || cell == null) {
             return;
         }
@@ -197,7 +159,7 @@ public final class AnglesViewModel {
 
     /** Shows the hovered pair and its mean angle (null: nothing hovered). */
     public void hover(Heatmap.Cell cell) {
-        Shown s = shown.get();
+        Shown s = study.shownProperty().get();
         hoverText.set(s == null || cell == null ? "" : s.heatmap().describe(cell.row(), cell.column()));
     }
 
@@ -235,7 +197,7 @@ public final class AnglesViewModel {
 
     /** The angle matrix shown, or null. */
     public ReadOnlyObjectProperty<Shown> shownProperty() {
-        return shown.getReadOnlyProperty();
+        return study.shownProperty();
     }
 
     /** The pair whose spectrum is shown (row, column = the two groups), or null. */
@@ -253,7 +215,7 @@ public final class AnglesViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return study.messageProperty();
     }
 
     public ReadOnlyStringProperty hoverTextProperty() {
@@ -266,13 +228,6 @@ public final class AnglesViewModel {
     }
 
     public void dispose() {
-        job.dispose();
-        frames.removeListener(frameListener);
-        selection.trialsProperty().removeListener(selectionListener);
-        settings().forEach(p -> p.removeListener(settingListener));
-    }
-
-    private List<ObservableValue<?>> settings() {
-        return List.of(groupColumn, k, fromStep, toStep);
+        study.dispose();
     }
 }

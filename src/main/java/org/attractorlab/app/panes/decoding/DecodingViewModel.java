@@ -5,24 +5,21 @@ import java.util.concurrent.Executor;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.fx.FrameDrain;
-import org.attractorlab.app.fx.LatestJob;
+import org.attractorlab.app.panes.PaneStudy;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.core.analysis.decode.CrossTemporalResult;
@@ -31,7 +28,6 @@ import org.attractorlab.core.analysis.decode.OodQuadrantResult;
 import org.attractorlab.core.study.Columns;
 import org.attractorlab.core.study.DecodingStudy;
 import org.attractorlab.core.study.OodStudy;
-import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.figure.Heatmaps;
 import org.attractorlab.figure.OodChart;
@@ -41,9 +37,10 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * Linear decoding of the newest analysis frame: the cross-temporal generalisation matrix of a decoder of one
  * condition column (train at one step, test at another, k-fold cross-validated), and, for tasks with latent
  * coordinates x0, x1 and a quadrant column (evidence multitask), Vafidis et al.'s out-of-distribution quadrant test.
- * The defaults on a new task, the checks and the results come from {@link DecodingStudy} and {@link OodStudy}.
- * Both are computed off the FX thread on every frame; the matrix also on every change of a setting. Clicking a cell
- * selects its test step in the shared selection; the selected step's column is outlined.
+ * The defaults on a new task, the checks and the results come from {@link DecodingStudy} and {@link OodStudy} (the
+ * OOD test's state lives in {@link OodModel}). Both are computed off the FX thread on every frame; the matrix also
+ * on every change of a setting. Clicking a cell selects its test step in the shared selection; the selected step's
+ * column is outlined.
  */
 public final class DecodingViewModel {
     /**
@@ -84,10 +81,9 @@ public final class DecodingViewModel {
     public static final String OOD_SERIES = OodChart.OOD_SERIES;
     public static final String IN_SERIES = OodChart.IN_SERIES;
 
-    private final ObservableValue<AnalysisFrame> frames;
     private final SelectionModel selection;
-    private final LatestJob<Shown> job;
-    private final LatestJob<OodShown> oodJob;
+    private final PaneStudy<DecodingStudy.Settings, Shown> study;
+    private final OodModel ood;
     private final ObservableList<String> targets = FXCollections.observableArrayList();
     private final ObservableList<String> targetsView = FXCollections.unmodifiableObservableList(targets);
     private final StringProperty target = new SimpleStringProperty();
@@ -96,75 +92,33 @@ public final class DecodingViewModel {
     private final IntegerProperty stride = new SimpleIntegerProperty(1);
     private final IntegerProperty folds = new SimpleIntegerProperty(DecodingOptions.DEFAULT_FOLDS);
     private final ReadOnlyIntegerWrapper steps = new ReadOnlyIntegerWrapper(1);
-    private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Train a network to see how well "
-            + "its states decode the conditions");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper highlighted = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyBooleanWrapper oodAvailable = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<OodShown> oodShown = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper oodText = new ReadOnlyStringWrapper("");
-    private final DefaultCategoryDataset oodDataset = new DefaultCategoryDataset();
-    private final ChangeListener<AnalysisFrame> frameListener = (o, a, f) -> onFrame(f);
-    private final ChangeListener<Object> settingListener = (o, a, b) -> recompute();
-    private final ChangeListener<Number> timeStepListener = (o, a, b) -> updateHighlight();
-    private boolean resetting;
 
     public DecodingViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain,
                              Executor executor) {
-        this.frames = frames;
         this.selection = selection;
-        job = new LatestJob<>("decoding", executor, drain, s -> show(s, ""), e -> show(null, e));
-        oodJob = new LatestJob<>("ood", executor, drain, this::onOodResult,
-                e -> clearOod("OOD quadrant test: " + e));
-        frames.addListener(frameListener);
-        selection.timeStepProperty().addListener(timeStepListener);
-        settings().forEach(p -> p.addListener(settingListener));
-        if (frames.getValue() != null) {
-            onFrame(frames.getValue());
-        }
+        study = new PaneStudy<>("decoding", "Train a network to see how well its states decode the conditions",
+                frames, drain, executor, this::shown);
+        study.listen(selection.timeStepProperty(), (o, a, b) -> updateHighlight());
+        study.follow(f -> !Columns.targetChoices(f.states().conditions()).equals(targets)
+                        || f.states().steps() != steps.get(), this::reset,
+                () -> target.get() == null || decoder.get() == null ? null
+                        : new DecodingStudy.Settings(target.get(), decoder.get(), folds.get(), stride.get()),
+                DecodingViewModel::compute, target, decoder, stride, folds);
+        ood = new OodModel(frames, drain, executor);
     }
 
-    private void onFrame(AnalysisFrame f) {
-        if (f == null) {
-            return;
-        }
-        ConditionTable table = f.states().conditions();
-        int t = f.states().steps();
-        List<String> choices = Columns.targetChoices(table);
-        if (!choices.equals(targets) || t != steps.get()) {
-            // a new task (or a new probe batch): start again from the defaults, computing once at the end
-            resetting = true;
-            try {
-                targets.setAll(choices);
-                steps.set(t);
-                DecodingStudy.Settings d = DecodingStudy.defaultsFor(f.states());
-                target.set(d.target());
-                decoder.set(d.decoder());
-                stride.set(d.stride());
-                folds.set(d.folds());
-            } finally {
-                resetting = false;
-            }
-        }
-        recompute();
-        boolean ood = OodStudy.appliesTo(table);
-        oodAvailable.set(ood);
-        if (ood) {
-            oodJob.submit(() -> computeOod(f));
-        } else {
-            clearOod("");
-        }
-    }
-
-    private void recompute() {
-        AnalysisFrame f = frames.getValue();
-        if (resetting || f == null || target.get() == null || decoder.get() == null) {
-            return;
-        }
-        var s = new DecodingStudy.Settings(target.get(), decoder.get(), folds.get(), stride.get());
-        job.submit(() -> compute(f, s));
+    /** A new task (or a new probe batch): its decode targets and the study's defaults. */
+    private void reset(AnalysisFrame f) {
+        targets.setAll(Columns.targetChoices(f.states().conditions()));
+        steps.set(f.states().steps());
+        DecodingStudy.Settings d = DecodingStudy.defaultsFor(f.states());
+        target.set(d.target());
+        decoder.set(d.decoder());
+        stride.set(d.stride());
+        folds.set(d.folds());
     }
 
     /** Computes the cross-temporal matrix of a frame (any thread); the study refuses targets it cannot decode. */
@@ -175,26 +129,10 @@ public final class DecodingViewModel {
         return new Shown(f, o, r.decoding(), r.chance(), heat, Heatmaps.decodingTitle(o), r.summary());
     }
 
-    /** Computes the OOD quadrant test of a frame with the study's defaults (any thread). */
-    static OodShown computeOod(AnalysisFrame f) {
-        OodStudy.Result r = OodStudy.run(f.states(), OodStudy.defaultsFor(f.states()));
-        return new OodShown(f, r.ood(), r.quadrantLabels(), r.summary());
-    }
-
-    private void show(Shown s, String text) {
-        shown.set(s);
-        message.set(text);
+    private void shown() {
+        Shown s = study.shownProperty().get();
         summary.set(s == null ? "" : s.summary());
         updateHighlight();
-    }
-
-    private void onOodResult(OodShown s) {
-        if (!oodAvailable.get()) {
-            return;
-        }
-        oodShown.set(s);
-        oodText.set(s.summary());
-        OodChart.fill(oodDataset, s.result());
     }
 
     /**
@@ -205,15 +143,9 @@ public final class DecodingViewModel {
         return OodChart.category(latent, quadrantLabel);
     }
 
-    private void clearOod(String text) {
-        oodShown.set(null);
-        oodText.set(text);
-        oodDataset.clear();
-    }
-
     /** Outlines the column of the decoded step nearest the selected time step. */
     private void updateHighlight() {
-        Shown s = shown.get();
+        Shown s = study.shownProperty().get();
         int t = selection.timeStepProperty().get();
         if (s == null || t < 0 || t >= s.frame().states().steps()) {
             highlighted.set(-1);
@@ -224,7 +156,7 @@ public final class DecodingViewModel {
 
     /** Selects the test step of a cell in the shared selection. */
     public void select(Heatmap.Cell cell) {
-        Shown s = shown.get();
+        Shown s = study.shownProperty().get();
         if (s == null || cell == null) {
             return;
         }
@@ -233,7 +165,7 @@ public final class DecodingViewModel {
 
     /** Shows the hovered cell's steps and score (null: nothing hovered). */
     public void hover(Heatmap.Cell cell) {
-        Shown s = shown.get();
+        Shown s = study.shownProperty().get();
         hoverText.set(s == null || cell == null ? "" : s.heatmap().describe(cell.row(), cell.column()));
     }
 
@@ -268,12 +200,12 @@ public final class DecodingViewModel {
 
     /** The matrix shown, or null (before the first frame, or after an error). */
     public ReadOnlyObjectProperty<Shown> shownProperty() {
-        return shown.getReadOnlyProperty();
+        return study.shownProperty();
     }
 
     /** Why no matrix is shown (an error or a hint), or empty. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return study.messageProperty();
     }
 
     public ReadOnlyStringProperty hoverTextProperty() {
@@ -292,33 +224,26 @@ public final class DecodingViewModel {
 
     /** Whether the frames have latents x0, x1 and quadrants, so that the OOD test is shown. */
     public ReadOnlyBooleanProperty oodAvailableProperty() {
-        return oodAvailable.getReadOnlyProperty();
+        return ood.availableProperty();
     }
 
     /** The OOD test shown, or null. */
     public ReadOnlyObjectProperty<OodShown> oodShownProperty() {
-        return oodShown.getReadOnlyProperty();
+        return ood.shownProperty();
     }
 
     /** The OOD means in words, or the OOD test's error. */
     public ReadOnlyStringProperty oodTextProperty() {
-        return oodText.getReadOnlyProperty();
+        return ood.textProperty();
     }
 
     /** OOD and in-distribution r^2 per held-out quadrant and latent dimension. */
     public DefaultCategoryDataset oodDataset() {
-        return oodDataset;
+        return ood.dataset();
     }
 
     public void dispose() {
-        job.dispose();
-        oodJob.dispose();
-        frames.removeListener(frameListener);
-        selection.timeStepProperty().removeListener(timeStepListener);
-        settings().forEach(p -> p.removeListener(settingListener));
-    }
-
-    private List<ObservableValue<?>> settings() {
-        return List.of(target, decoder, stride, folds);
+        study.dispose();
+        ood.dispose();
     }
 }

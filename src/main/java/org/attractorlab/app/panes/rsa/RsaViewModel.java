@@ -17,13 +17,12 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.fx.FrameDrain;
-import org.attractorlab.app.fx.LatestJob;
+import org.attractorlab.app.panes.PaneStudy;
 import org.attractorlab.app.selection.SelectionModel;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.core.analysis.rsa.Comparison;
@@ -32,7 +31,6 @@ import org.attractorlab.core.analysis.rsa.Distance;
 import org.attractorlab.core.analysis.rsa.RsaOptions;
 import org.attractorlab.core.analysis.rsa.RsaResult;
 import org.attractorlab.core.study.RsaStudy;
-import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.figure.Heatmaps;
 
@@ -61,9 +59,8 @@ public final class RsaViewModel {
                         HeatmapData heatmap, String score) {
     }
 
-    private final ObservableValue<AnalysisFrame> frames;
     private final SelectionModel selection;
-    private final LatestJob<Shown> job;
+    private final PaneStudy<RsaStudy.Settings, Shown> study;
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> modelChoices = FXCollections.observableArrayList(NO_MODEL);
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
@@ -75,74 +72,47 @@ public final class RsaViewModel {
     private final ReadOnlyIntegerWrapper steps = new ReadOnlyIntegerWrapper(1);
     private final StringProperty model = new SimpleStringProperty(NO_MODEL);
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>(Comparison.KENDALL_TAU_A);
-    private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Train a network to see its RDM");
     private final ReadOnlyStringWrapper score = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Set<Integer>> highlighted = new ReadOnlyObjectWrapper<>(Set.of());
-    private final ChangeListener<AnalysisFrame> frameListener = (o, a, f) -> onFrame(f);
-    private final ChangeListener<Object> settingListener = (o, a, b) -> recompute();
-    private final ChangeListener<Set<Integer>> selectionListener = (o, a, b) -> updateHighlight();
-    private final ChangeListener<List<String>> groupingListener = (o, a, cols) -> followGrouping(cols);
-    private boolean resetting;
 
     public RsaViewModel(ObservableValue<AnalysisFrame> frames, SelectionModel selection, FrameDrain drain,
                         Executor executor) {
-        this.frames = frames;
         this.selection = selection;
-        job = new LatestJob<>("rsa", executor, drain, s -> show(s, ""), e -> show(null, e));
-        frames.addListener(frameListener);
-        selection.trialsProperty().addListener(selectionListener);
-        conditionColumns.addListener(groupingListener);
-        settings().forEach(p -> p.addListener(settingListener));
-        if (frames.getValue() != null) {
-            onFrame(frames.getValue());
-        }
+        study = new PaneStudy<>("rsa", "Train a network to see its RDM", frames, drain, executor, this::shown);
+        study.listen(selection.trialsProperty(), (o, a, b) -> updateHighlight());
+        study.listen(conditionColumns, (o, a, cols) -> followGrouping(cols));
+        study.follow(f -> !f.states().conditions().names().equals(columns) || f.states().steps() != steps.get(),
+                this::reset, this::settings, RsaViewModel::compute,
+                conditionColumns, distance, fromStep, toStep, model, comparison);
     }
 
-    private void onFrame(AnalysisFrame f) {
-        if (f == null) {
-            return;
-        }
-        ConditionTable table = f.states().conditions();
-        int t = f.states().steps();
-        if (!table.names().equals(columns) || t != steps.get()) {
-            // a new task (or a new probe batch): start again from the defaults, computing once at the end
-            resetting = true;
-            try {
-                columns.setAll(table.names());
-                modelChoices.setAll(Stream.concat(Stream.of(NO_MODEL), table.names().stream()).toList());
-                steps.set(t);
-                RsaStudy.Settings d = RsaStudy.defaultsFor(f.states());
-                conditionColumns.set(d.columns());
-                fromStep.set(d.fromStep());
-                toStep.set(d.toStep());
-                model.set(d.model() == null ? NO_MODEL : d.model());
-                comparison.set(d.comparison());
-            } finally {
-                resetting = false;
-            }
-        }
-        recompute();
+    /** A new task (or a new probe batch): its columns and the study's defaults. */
+    private void reset(AnalysisFrame f) {
+        List<String> names = f.states().conditions().names();
+        columns.setAll(names);
+        modelChoices.setAll(Stream.concat(Stream.of(NO_MODEL), names.stream()).toList());
+        steps.set(f.states().steps());
+        RsaStudy.Settings d = RsaStudy.defaultsFor(f.states());
+        conditionColumns.set(d.columns());
+        fromStep.set(d.fromStep());
+        toStep.set(d.toStep());
+        model.set(d.model() == null ? NO_MODEL : d.model());
+        comparison.set(d.comparison());
     }
 
     /** A model column must be constant within each condition: one no longer grouped by moves to the first. */
     private void followGrouping(List<String> cols) {
         String m = model.get();
-        if (!resetting && m != null && !NO_MODEL.equals(m) && !cols.contains(m)) {
+        if (!study.resetting() && m != null && !NO_MODEL.equals(m) && !cols.contains(m)) {
             model.set(cols.isEmpty() ? NO_MODEL : cols.get(0));
         }
     }
 
-    private void recompute() {
-        AnalysisFrame f = frames.getValue();
-        if (resetting || f == null) {
-            return;
-        }
+    private RsaStudy.Settings settings() {
         String m = NO_MODEL.equals(model.get()) ? null : model.get();
-        RsaStudy.Settings s = new RsaStudy.Settings(conditionColumns.get(), distance.get(), fromStep.get(),
-                toStep.get(), m, comparison.get());
-        job.submit(() -> compute(f, s));
+        return new RsaStudy.Settings(conditionColumns.get(), distance.get(), fromStep.get(), toStep.get(), m,
+                comparison.get());
     }
 
     /** Computes the RDM of a frame (any thread); the study refuses settings that do not fit it. */
@@ -152,15 +122,14 @@ public final class RsaViewModel {
         return new Shown(f, r.options(), r.rsa(), r.grouping(), heat, r.summary());
     }
 
-    private void show(Shown s, String text) {
-        shown.set(s);
+    private void shown() {
+        Shown s = study.shownProperty().get();
         score.set(s == null ? "" : s.score());
-        message.set(text);
         updateHighlight();
     }
 
     private void updateHighlight() {
-        Shown s = shown.get();
+        Shown s = study.shownProperty().get();
         int[] of = s == null ? new int[0] : s.grouping().conditionOfTrial();
         highlighted.set(selection.trialsProperty().get().stream().filter(t -> t >= 0 && t < of.length)
                 .map(t -> of[t]).collect(Collectors.toUnmodifiableSet()));
@@ -168,7 +137,7 @@ public final class RsaViewModel {
 
     /** Selects the trials of the row's condition (the row of a clicked cell). */
     public void select(Heatmap.Cell cell) {
-        Shown s = shown.get();
+        Shown s = study.shownProperty().get();
         if (s == null || cell == null) {
             return;
         }
@@ -182,7 +151,7 @@ public final class RsaViewModel {
 
     /** Shows the hovered cell's conditions and distance (null: nothing hovered). */
     public void hover(Heatmap.Cell cell) {
-        Shown s = shown.get();
+        Shown s = study.shownProperty().get();
         hoverText.set(s == null || cell == null ? "" : s.heatmap().describe(cell.row(), cell.column()));
     }
 
@@ -239,12 +208,12 @@ public final class RsaViewModel {
 
     /** The RDM shown, or null (before the first frame, or after an error). */
     public ReadOnlyObjectProperty<Shown> shownProperty() {
-        return shown.getReadOnlyProperty();
+        return study.shownProperty();
     }
 
     /** Why nothing is shown (an error or a hint), or empty. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return study.messageProperty();
     }
 
     public ReadOnlyStringProperty scoreProperty() {
@@ -261,14 +230,6 @@ public final class RsaViewModel {
     }
 
     public void dispose() {
-        job.dispose();
-        frames.removeListener(frameListener);
-        selection.trialsProperty().removeListener(selectionListener);
-        conditionColumns.removeListener(groupingListener);
-        settings().forEach(p -> p.removeListener(settingListener));
-    }
-
-    private List<ObservableValue<?>> settings() {
-        return List.of(conditionColumns, distance, fromStep, toStep, model, comparison);
+        study.dispose();
     }
 }
