@@ -134,7 +134,7 @@ class SlurmBackendTest {
     void optionsNameTheValueTheyRefuse() {
         SweepException t = assertThrows(SweepException.class,
                 () -> new SlurmBackend.Options(null, "ten minutes", null, 10, LAUNCHER));
-        assertTrue(t.getMessage().contains("time = 'ten minutes'") || t.getMessage().contains("ten minutes"),
+        assertTrue(t.getMessage().contains("ten minutes") && t.getMessage().startsWith("time = "),
                 t.getMessage());
         assertThrows(SweepException.class, () -> new SlurmBackend.Options(null, null, "2 GB", 10, LAUNCHER));
         assertThrows(SweepException.class, () -> new SlurmBackend.Options("a b", null, null, 10, LAUNCHER));
