@@ -424,6 +424,13 @@ class SlurmSweepTest {
                 }
             }
             started.clear();
+            try (Stream<Path> files = Files.walk(home)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            } catch (IOException e) {
+                home.toFile().deleteOnExit();
+            }
         }
     }
 }
