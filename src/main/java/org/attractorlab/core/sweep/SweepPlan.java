@@ -15,8 +15,8 @@ import org.attractorlab.core.io.Messages;
  * The runs of a spec in order: grid points (first key slowest), then zip positions, then seeds (innermost), each
  * with the overrides that make its config. Only the overrides are held, never a network: a plan of 100,000 runs is a
  * few megabytes. Every run trains on one thread ({@code training.threads = 1} unless the spec sets it), so a run
- * gives the same weights wherever it runs, locally or on a cluster node, up to last-bit differences: a JVM that has
- * not compiled its Vector API kernels yet computes tanh, exp and lane sums by their scalar fallback.
+ * gives the same weights, to the bit, wherever it runs: locally, on a cluster node, in any process (the engine's
+ * kernels give the same bits interpreted and compiled, see {@code core.tensor.VMath}).
  */
 public final class SweepPlan {
     private final SweepSpec spec;
