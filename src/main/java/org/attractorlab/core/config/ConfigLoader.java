@@ -222,45 +222,19 @@ public final class ConfigLoader {
         return sb.toString();
     }
 
-    /** One line per model, training and top-level key; keys of records the loader knows. */
-    static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
-            Map.entry("model.cell", "recurrent cell"),
-            Map.entry("model.hidden_size", "number of recurrent units H (1..8192)"),
-            Map.entry("model.activation", "nonlinearity f of the vanilla/leaky RNN"),
-            Map.entry("model.alpha", "dt / tau of the leaky RNN, in (0, 1]; 1 for vanilla"),
-            Map.entry("model.sigma_rec", "recurrent noise std (vanilla/leaky), scaled by sqrt(2 / alpha)"),
-            Map.entry("model.sigma_in", "input noise std"),
-            Map.entry("model.init", "initialisation of the recurrent weights"),
-            Map.entry("model.gain", "gain g of the recurrent initialisation, > 0"),
-            Map.entry("model.dale", "Dale's law: units are excitatory or inhibitory (vanilla/leaky)"),
-            Map.entry("model.excitatory_fraction", "fraction of excitatory units under Dale's law, in (0, 1)"),
-            Map.entry("model.connectivity", "probability that a recurrent connection exists, in (0, 1]"),
-            Map.entry("model.autapses", "allow self-connections W_ii (vanilla/leaky)"),
-            Map.entry("model.rank", "0 = full-rank recurrence, else rank r of W_rec = M N^T / H"),
-            Map.entry("model.learn_initial_state", "train the initial state h_0 (else h_0 = 0)"),
-            Map.entry("training.batch_size", "trials per step (1..65536)"),
-            Map.entry("training.steps", "maximum number of optimiser steps"),
-            Map.entry("training.learning_rate", "base learning rate, > 0"),
-            Map.entry("training.optimizer", "parameter update rule"),
-            Map.entry("training.momentum", "SGD momentum, in [0, 1)"),
-            Map.entry("training.beta1", "Adam beta1, in [0, 1)"),
-            Map.entry("training.beta2", "Adam beta2, in [0, 1)"),
-            Map.entry("training.epsilon", "Adam epsilon, > 0"),
-            Map.entry("training.loss", "loss; auto takes the task's own"),
-            Map.entry("training.l1_weight", "L1 penalty on all weight matrices"),
-            Map.entry("training.l2_weight", "L2 penalty on all weight matrices"),
-            Map.entry("training.l2_rate", "L2 penalty on rates, mean of h^2"),
-            Map.entry("training.clip_norm", "clip the gradient's global norm to this; 0 = no clipping"),
-            Map.entry("training.lr_schedule", "learning-rate schedule"),
-            Map.entry("training.lr_decay", "decay factor of the step and exponential schedules, in (0, 1]"),
-            Map.entry("training.lr_decay_steps", "steps per decay of the step and exponential schedules"),
-            Map.entry("training.target_loss", "stop when the training loss falls below this; 0 = off"),
-            Map.entry("training.plateau_patience", "stop after this many steps without improvement; 0 = off"),
-            Map.entry("training.plateau_min_delta", "relative improvement that counts for the plateau rule"),
-            Map.entry("training.checkpoint_every", "save a checkpoint every this many steps; 0 = only at the end"),
-            Map.entry("training.validation_every", "evaluate on a fixed validation batch every this many steps; 0 = never"),
-            Map.entry("training.threads", "worker threads; 0 = all available cores"),
-            Map.entry(SEED, "seed of every random draw: initialisation, trials, noise"));
+    /**
+     * One line per model, training and top-level key: the model's and training's descriptions live next to their
+     * records ({@code ModelOptions.KEY_DESCRIPTIONS}, {@code TrainingOptions.KEY_DESCRIPTIONS}), the seed's here.
+     */
+    static final Map<String, String> DESCRIPTIONS = descriptions();
+
+    private static Map<String, String> descriptions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        ModelOptions.KEY_DESCRIPTIONS.forEach((k, v) -> out.put(MODEL + "." + k, v));
+        TrainingOptions.KEY_DESCRIPTIONS.forEach((k, v) -> out.put(TRAINING + "." + k, v));
+        out.put(SEED, "seed of every random draw: initialisation, trials, noise");
+        return java.util.Collections.unmodifiableMap(out);
+    }
 
     // -------------------------------------------------------------------------------------------- resolution
 

@@ -26,6 +26,23 @@ public record ModelOptions(CellType cell, int hiddenSize, Activation activation,
                            double excitatoryFraction, double connectivity, boolean autapses, int rank,
                            boolean learnInitialState) {
 
+    /** What each key of this record means, by its JSON name (the config schema and {@code config --keys} show it). */
+    public static final java.util.Map<String, String> KEY_DESCRIPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("cell", "recurrent cell"),
+            java.util.Map.entry("hidden_size", "number of recurrent units H (1..8192)"),
+            java.util.Map.entry("activation", "nonlinearity f of the vanilla/leaky RNN"),
+            java.util.Map.entry("alpha", "dt / tau of the leaky RNN, in (0, 1]; 1 for vanilla"),
+            java.util.Map.entry("sigma_rec", "recurrent noise std (vanilla/leaky), scaled by sqrt(2 / alpha)"),
+            java.util.Map.entry("sigma_in", "input noise std"),
+            java.util.Map.entry("init", "initialisation of the recurrent weights"),
+            java.util.Map.entry("gain", "gain g of the recurrent initialisation, > 0"),
+            java.util.Map.entry("dale", "Dale's law: units are excitatory or inhibitory (vanilla/leaky)"),
+            java.util.Map.entry("excitatory_fraction", "fraction of excitatory units under Dale's law, in (0, 1)"),
+            java.util.Map.entry("connectivity", "probability that a recurrent connection exists, in (0, 1]"),
+            java.util.Map.entry("autapses", "allow self-connections W_ii (vanilla/leaky)"),
+            java.util.Map.entry("rank", "0 = full-rank recurrence, else rank r of W_rec = M N^T / H"),
+            java.util.Map.entry("learn_initial_state", "train the initial state h_0 (else h_0 = 0)"));
+
     public static final int MAX_HIDDEN = 8192;
 
     public static final ModelOptions DEFAULTS = new ModelOptions(CellType.LEAKY, 128, Activation.TANH, 0.2, 0.0,

@@ -36,6 +36,31 @@ public record TrainingOptions(int batchSize, int steps, double learningRate, Opt
                               double targetLoss, int plateauPatience, double plateauMinDelta,
                               int checkpointEvery, int validationEvery, int threads) {
 
+    /** What each key of this record means, by its JSON name (the config schema and {@code config --keys} show it). */
+    public static final java.util.Map<String, String> KEY_DESCRIPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("batch_size", "trials per step (1..65536)"),
+            java.util.Map.entry("steps", "maximum number of optimiser steps"),
+            java.util.Map.entry("learning_rate", "base learning rate, > 0"),
+            java.util.Map.entry("optimizer", "parameter update rule"),
+            java.util.Map.entry("momentum", "SGD momentum, in [0, 1)"),
+            java.util.Map.entry("beta1", "Adam beta1, in [0, 1)"),
+            java.util.Map.entry("beta2", "Adam beta2, in [0, 1)"),
+            java.util.Map.entry("epsilon", "Adam epsilon, > 0"),
+            java.util.Map.entry("loss", "loss; auto takes the task's own"),
+            java.util.Map.entry("l1_weight", "L1 penalty on all weight matrices"),
+            java.util.Map.entry("l2_weight", "L2 penalty on all weight matrices"),
+            java.util.Map.entry("l2_rate", "L2 penalty on rates, mean of h^2"),
+            java.util.Map.entry("clip_norm", "clip the gradient's global norm to this; 0 = no clipping"),
+            java.util.Map.entry("lr_schedule", "learning-rate schedule"),
+            java.util.Map.entry("lr_decay", "decay factor of the step and exponential schedules, in (0, 1]"),
+            java.util.Map.entry("lr_decay_steps", "steps per decay of the step and exponential schedules"),
+            java.util.Map.entry("target_loss", "stop when the training loss falls below this; 0 = off"),
+            java.util.Map.entry("plateau_patience", "stop after this many steps without improvement; 0 = off"),
+            java.util.Map.entry("plateau_min_delta", "relative improvement that counts for the plateau rule"),
+            java.util.Map.entry("checkpoint_every", "save a checkpoint every this many steps; 0 = only at the end"),
+            java.util.Map.entry("validation_every", "evaluate on a fixed validation batch every this many steps; 0 = never"),
+            java.util.Map.entry("threads", "worker threads; 0 = all available cores"));
+
     public static final TrainingOptions DEFAULTS = new TrainingOptions(64, 2000, 1e-3, OptimizerType.ADAM, 0.9,
             0.9, 0.999, 1e-8, LossChoice.AUTO, 0.0, 0.0, 0.0, 1.0, LearningRateSchedule.CONSTANT, 0.5, 1000,
             0.0, 0, 1e-4, 500, 100, 0);
