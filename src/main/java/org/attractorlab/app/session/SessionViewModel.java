@@ -2,7 +2,6 @@ package org.attractorlab.app.session;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -114,7 +113,7 @@ public final class SessionViewModel {
             return;
         }
         s.start();
-        message.set("Training " + describe(config.get()));
+        message.set("Training " + StatusText.describe(config.get()));
     }
 
     /** One training step, then paused. */
@@ -148,7 +147,7 @@ public final class SessionViewModel {
         speedText.set("");
         timeText.set("");
         phase.set(s.phase());
-        message.set("Ready: " + describe(config.get()));
+        message.set("Ready: " + StatusText.describe(config.get()));
         for (Consumer<TrainingService> l : serviceListeners) {
             l.accept(s);
         }
@@ -180,10 +179,10 @@ public final class SessionViewModel {
         status.set(last);
         progress.set(Math.min(1, (double) saved.step() / c.training().steps()));
         speedText.set("");
-        timeText.set(past.isEmpty() ? "" : clock(last.elapsedSeconds()) + " trained");
+        timeText.set(past.isEmpty() ? "" : StatusText.clock(last.elapsedSeconds()) + " trained");
         phase.set(s.phase());
         StringBuilder m = new StringBuilder("Opened ").append(saved.dir().getFileName()).append(" at step ")
-                .append(saved.step()).append(": ").append(describe(c));
+                .append(saved.step()).append(": ").append(StatusText.describe(c));
         saved.notes().forEach(n -> m.append("; ").append(n));
         message.set(m.toString());
         for (Consumer<TrainingService> l : serviceListeners) {
@@ -192,11 +191,6 @@ public final class SessionViewModel {
         for (Consumer<List<TrainingStatus>> l : statusListeners) {
             l.accept(List.copyOf(past));
         }
-    }
-
-    private static String describe(ExperimentConfig c) {
-        return String.format(Locale.ROOT, "%s, %s with %d units", c.taskName(),
-                c.model().cell().name().toLowerCase(Locale.ROOT), c.model().hiddenSize());
     }
 
     /** The toolbar's figures change at most once per this period while training runs (on the drain's grid). */
@@ -229,9 +223,8 @@ public final class SessionViewModel {
             unshown = null;
             status.set(last);
             progress.set((double) last.step() / last.totalSteps());
-            speedText.set(String.format(Locale.ROOT, "%.0f steps/s", last.stepsPerSecond()));
-            timeText.set(String.format(Locale.ROOT, "%s elapsed, %s left", clock(last.elapsedSeconds()),
-                    clock(last.remainingSeconds())));
+            speedText.set(StatusText.speed(last));
+            timeText.set(StatusText.times(last));
             if (last.state().finished()) {
                 message.set(last.message());
             }
@@ -248,14 +241,6 @@ public final class SessionViewModel {
                 message.set("Paused at step " + s.lastStatus().step() + ": everything stays explorable");
             }
         }
-    }
-
-    private static String clock(double seconds) {
-        if (!Double.isFinite(seconds)) {
-            return "--:--";
-        }
-        long s = Math.round(seconds);
-        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     /** Stops training and releases the drain registration. */
