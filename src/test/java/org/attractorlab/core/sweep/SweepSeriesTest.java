@@ -14,7 +14,7 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SweepSeriesTest {
+public class SweepSeriesTest {
     private static final double EXACT = 1e-12;
 
     @TempDir
@@ -24,7 +24,7 @@ class SweepSeriesTest {
      * Writes a record for every run whose loss {@code loss} gives (NaN: no record, the run is pending) and marks run
      * {@code failed} as failed.
      */
-    static SweepDirectory sweep(Path where, String grid, int seeds, ToDoubleFunction<SweepPoint> loss, int failed)
+    public static SweepDirectory sweep(Path where, String grid, int seeds, ToDoubleFunction<SweepPoint> loss, int failed)
             throws Exception {
         SweepSpec spec = SweepSpec.parse("{\"base\": \"flipflop-3bit\", \"grid\": {" + grid + "}, \"seeds\": " + seeds
                 + "}", null);
@@ -42,6 +42,15 @@ class SweepSeriesTest {
         return sweep;
     }
 
+    /**
+     * hidden_size [16, 8] x learning_rate [0.01, 0.02] x seeds 1..3, loss = {@link #loss}, run 1 (16, 0.01, seed 2)
+     * failed; with {@code pendingRun5} run 5 (16, 0.02, seed 3) has no record.
+     */
+    public static SweepDirectory sizesAndRates(Path where, boolean pendingRun5) throws Exception {
+        return sweep(where, "\"model.hidden_size\": [16, 8], \"training.learning_rate\": [0.01, 0.02]", 3,
+                p -> pendingRun5 && p.index() == 5 ? Double.NaN : loss(p), 1);
+    }
+
     /** loss = hidden_size / 100 + learning rate + seed / 1000 (seed 1 in a sweep of one seed, which has no seed axis). */
     private static double loss(SweepPoint p) {
         return Double.parseDouble(p.axes().get("model.hidden_size")) / 100
@@ -53,8 +62,7 @@ class SweepSeriesTest {
     void linesPerSeriesValueAverageTheSeedsOfTheDoneRunsWithHandComputedStandardErrors() throws Exception {
         // hidden 16 before 8 in the spec: a numeric x axis is drawn in numeric order; run 1 (16, 0.01, seed 2) fails
         // and run 5 (16, 0.02, seed 3) is pending
-        SweepDirectory s = sweep(dir.resolve("s"), "\"model.hidden_size\": [16, 8], \"training.learning_rate\": "
-                + "[0.01, 0.02]", 3, p -> p.index() == 5 ? Double.NaN : loss(p), 1);
+        SweepDirectory s = sizesAndRates(dir.resolve("s"), true);
         SweepSeries series = SweepSeries.of(SweepSummary.table(s), "model.hidden_size", "final_loss",
                 "training.learning_rate");
         assertTrue(series.numericX());
