@@ -4,7 +4,8 @@ import org.attractorlab.cli.Cli;
 
 /**
  * The single entry point. With no arguments it opens the desktop app on the flip-flop sample; {@code app RUN_DIR}
- * opens the app on a saved session (a run directory from the app or from {@code train}); any other sub-command
+ * opens the app on a saved session (a run directory from the app or from {@code train}), {@code app SWEEP_DIR} on
+ * the sample with the sweep in a window of its own; any other sub-command
  * runs the CLI (which never loads JavaFX); {@code bench-app} runs the app's benchmark in its window.
  */
 public final class Launcher {
@@ -17,11 +18,12 @@ public final class Launcher {
     /** Why {@code args} ({@code app ...}) cannot open the app, or null when they can. */
     static String appUsageProblem(String[] args) {
         if (args.length > 2 || (args.length == 2 && args[1].startsWith("-"))) {
-            return "usage: attractor-lab app [RUN_DIR]   (opens the desktop app, on a saved session if RUN_DIR is given)";
+            return "usage: attractor-lab app [RUN_DIR | SWEEP_DIR]   (opens the desktop app, on a saved session if RUN_DIR "
+                    + "is given, with the sweep's window if SWEEP_DIR is)";
         }
         if (args.length == 2 && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(args[1]))) {
             return "attractor-lab app: '" + args[1] + "' is not a directory; give a run directory (from the app's "
-                    + "sessions or from train --out)";
+                    + "sessions or from train --out) or a sweep directory (from sweep --out)";
         }
         return null;
     }

@@ -18,7 +18,7 @@ class LauncherTest {
         String missing = Launcher.appUsageProblem(new String[] {"app", dir.resolve("nope").toString()});
         assertTrue(missing != null && missing.contains("nope") && missing.contains("not a directory"), missing);
         String usage = Launcher.appUsageProblem(new String[] {"app", "a", "b"});
-        assertTrue(usage != null && usage.startsWith("usage: attractor-lab app [RUN_DIR]"), usage);
+        assertTrue(usage != null && usage.startsWith("usage: attractor-lab app [RUN_DIR | SWEEP_DIR]"), usage);
         assertTrue(Launcher.appUsageProblem(new String[] {"app", "--help"}).startsWith("usage"));
     }
 }

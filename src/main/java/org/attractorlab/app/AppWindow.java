@@ -32,6 +32,7 @@ import org.attractorlab.app.session.SettingsRegistry;
 import org.attractorlab.app.shell.MainView;
 import org.attractorlab.app.shell.Shortcuts;
 import org.attractorlab.app.shell.ToolbarView;
+import org.attractorlab.app.sweep.SweepOpener;
 import org.attractorlab.core.config.ExperimentConfig;
 import org.attractorlab.core.run.SessionState;
 
@@ -61,6 +62,7 @@ public final class AppWindow {
     private final SettingsRegistry settings = new SettingsRegistry();
     private final SessionKeeper keeper;
     private final SessionOpener opener;
+    private final SweepOpener sweeps;
     private boolean dark;
 
     public AppWindow(ExperimentConfig initial, boolean dark) {
@@ -96,8 +98,13 @@ public final class AppWindow {
         opener.setChooser(SessionOpener.directoryChooser(
                 () -> keeper.directory() != null ? keeper.directory().getParent() : sessions,
                 () -> main.getScene() == null ? null : main.getScene().getWindow()));
-        toolbar.addOpenSession(opener::chooseAndOpen);
+        sweeps = new SweepOpener(drain, workers, this::openSession, () -> this.dark,
+                () -> main.getScene() == null ? null : main.getScene().getWindow());
+        sweeps.setChooser(SweepOpener.directoryChooser(() -> main.getScene() == null ? null
+                : main.getScene().getWindow()));
+        toolbar.addOpenSession(opener::chooseAndOpen, sweeps::chooseAndOpen);
         session.sayErrors(opener.errorProperty(), "Could not open the session: ");
+        session.sayErrors(sweeps.errorProperty(), "Could not open the sweep: ");
         session.sayErrors(analysis.analysisErrorProperty(), "Analysis failed: ");
         session.sayErrors(analysis.externalErrorProperty(), "Could not open the data: ");
         drain.start();
@@ -219,6 +226,16 @@ public final class AppWindow {
         opener.open(dir);
     }
 
+    /** "Open sweep...": the chooser, the background read and the open sweep windows. */
+    public SweepOpener sweeps() {
+        return sweeps;
+    }
+
+    /** Opens a sweep directory in a window of its own; see {@link SweepOpener}. */
+    public void openSweep(Path dir) {
+        sweeps.open(dir);
+    }
+
     /** The layout, history position, selection and pane settings, as session.json stores them. */
     public SessionState captureState() {
         return keeper.captureState();
@@ -232,6 +249,7 @@ public final class AppWindow {
     /** Stops training, the frame drain and every listener, and shuts down the analysis thread. */
     public void dispose() {
         session.stop();
+        sweeps.dispose();
         keeper.close();
         opener.dispose();
         drain.stop();

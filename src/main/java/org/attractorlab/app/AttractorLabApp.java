@@ -7,7 +7,8 @@ import javafx.stage.Stage;
 import org.attractorlab.app.session.TrainingService;
 import org.attractorlab.core.config.Samples;
 
-/** The desktop app. It opens on the flip-flop sample, ready to train, or on the session given as its argument. */
+/** The desktop app. It opens on the flip-flop sample, ready to train, or on the session given as its argument;
+ * given a sweep directory, it shows the sweep in a window of its own beside it. */
 public final class AttractorLabApp extends Application {
     private AppWindow window;
 
@@ -32,7 +33,12 @@ public final class AttractorLabApp extends Application {
         // ./attractor-lab app RUN_DIR: the window opens on the sample, then switches to the session once it is read
         java.util.List<String> raw = getParameters() == null ? java.util.List.of() : getParameters().getRaw();
         if (!raw.isEmpty()) {
-            window.openSession(java.nio.file.Path.of(raw.get(0)));
+            java.nio.file.Path dir = java.nio.file.Path.of(raw.get(0));
+            if (org.attractorlab.core.sweep.SweepDirectory.isSweep(dir)) {
+                window.openSweep(dir); // the sample stays in the explorer; the sweep opens in a window of its own
+            } else {
+                window.openSession(dir);
+            }
         }
     }
 

@@ -17,6 +17,10 @@ import org.attractorlab.core.study.PcaStudy;
 import org.attractorlab.core.study.Probe;
 import org.attractorlab.core.study.RsaStudy;
 import org.attractorlab.core.study.StudyException;
+import org.attractorlab.core.sweep.SweepDirectory;
+import org.attractorlab.core.sweep.SweepException;
+import org.attractorlab.core.sweep.SweepSeries;
+import org.attractorlab.core.sweep.SweepSummary;
 import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.figure.AngleSpectrumChart;
 import org.attractorlab.figure.Camera;
@@ -43,13 +47,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write a figure of a trained run (RUN_DIR from train, or a saved session) as PNG, SVG or PDF:",
                 "the same figure the app's pane exports, computed the way analyze computes it. Sizes are in points",
-                "(1/72 inch); a PNG has width x dpi / 72 pixels and records its dpi."})
+                "(1/72 inch); a PNG has width x dpi / 72 pixels and records its dpi. --figure sweep draws a sweep",
+                "directory (from sweep --out): a summary column against an axis, as the app's sweep window does."})
 public final class ExportCommand implements Callable<Integer> {
 
     /** The figures, by their --figure names. */
     enum Kind {
         LOSS("loss"), PCA3D("pca3d"), FIXED_POINTS("fixed-points"), EIGENVALUES("eigenvalues"), RSA("rsa"),
-        ANGLES("angles"), DECODING("decoding");
+        ANGLES("angles"), DECODING("decoding"), SWEEP("sweep");
 
         final String key;
 
@@ -64,19 +69,31 @@ public final class ExportCommand implements Callable<Integer> {
                 }
             }
             throw new Cli.UserError("--figure: '" + s
-                    + "' is not a figure; use loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding");
+                    + "' is not a figure; use loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep");
         }
     }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory written by train")
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory written by train (for --figure "
+            + "sweep: a sweep directory written by sweep --out)")
     Path runDir;
 
     @Option(names = "--figure", required = true, paramLabel = "NAME",
-            description = "loss, pca3d, fixed-points, eigenvalues, rsa, angles or decoding")
+            description = "loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding or sweep")
     String figure;
+
+    @Option(names = "--x", paramLabel = "AXIS", description = "sweep: the axis along x")
+    String sweepX;
+
+    @Option(names = "--y", paramLabel = "COLUMN", description = "sweep: the summary column along y (mean and standard "
+            + "error over the done runs)")
+    String sweepY;
+
+    @Option(names = "--series", paramLabel = "AXIS", description = "sweep: one line per value of this axis (default: "
+            + "none, one line)")
+    String sweepSeries;
 
     @Option(names = "--format", paramLabel = "FMT", description = "png, svg or pdf (default: from the --out extension)")
     String format;
@@ -137,8 +154,20 @@ public final class ExportCommand implements Callable<Integer> {
         FigureSize size = new FigureSize(width != null ? width : kind == Kind.FIXED_POINTS ? 840 : 560,
                 height != null ? height : kind == Kind.ANGLES || kind == Kind.DECODING ? 560 : 420, dpi);
         long t0 = System.nanoTime();
-        TrainedRun run = AnalyzeCommand.load(runDir, checkpoint);
-        Figure f = build(kind, run);
+        Figure f;
+        if (kind == Kind.SWEEP) {
+            f = Figures.sweep(sweepSeries(runDir, sweepX, sweepY, sweepSeries));
+        } else {
+            if (SweepDirectory.isSweep(runDir)) {
+                throw new Cli.UserError(runDir + " is a sweep directory; --figure " + kind.key + " draws one run: give "
+                        + "one of its runs (" + runDir.resolve(SweepDirectory.RUNS_DIR) + "/NNNN-...), or --figure "
+                        + "sweep with --x and --y");
+            }
+            if (sweepX != null || sweepY != null || sweepSeries != null) {
+                throw new Cli.UserError("--x, --y and --series are options of --figure sweep");
+            }
+            f = build(kind, run(runDir));
+        }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -205,6 +234,37 @@ public final class ExportCommand implements Callable<Integer> {
             };
         } catch (StudyException e) {
             throw new Cli.UserError(kind.key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private TrainedRun run(Path dir) throws IOException {
+        return AnalyzeCommand.load(dir, checkpoint);
+    }
+
+    /**
+     * The series {@code --figure sweep} draws: {@code y} against {@code x} over the done runs of the sweep in
+     * {@code dir}, one line per value of {@code series} (null or "none": one line).
+     */
+    public static SweepSeries sweepSeries(Path dir, String x, String y, String series) {
+        if (!SweepDirectory.isSweep(dir)) {
+            throw new Cli.UserError(dir + " is not a sweep directory (it has no " + SweepDirectory.SPEC_FILE
+                    + "); --figure sweep draws a directory written by sweep --out");
+        }
+        try {
+            SweepSummary.Table t = SweepSummary.table(SweepDirectory.open(dir));
+            if (x == null) {
+                throw new Cli.UserError("--figure sweep needs --x AXIS; the axes are " + t.axes());
+            }
+            if (y == null) {
+                throw new Cli.UserError("--figure sweep needs --y COLUMN; the summary columns are " + t.metrics());
+            }
+            SweepSeries s = SweepSeries.of(t, x, y, series == null || series.equals("none") ? null : series);
+            if (s.runs() == 0) {
+                throw new Cli.UserError("no done run of " + dir + " has a value of " + y + "; nothing to draw");
+            }
+            return s;
+        } catch (SweepException e) {
+            throw new Cli.UserError("--figure sweep: " + e.getMessage(), e);
         }
     }
 

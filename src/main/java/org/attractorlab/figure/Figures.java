@@ -84,6 +84,11 @@ public final class Figures {
         return new StackedFigure("Fixed points", false, parts, 1, 1);
     }
 
+    /** A summary column of a sweep against an axis, one line per series value, with standard-error bars. */
+    public static Figure sweep(org.attractorlab.core.sweep.SweepSeries series) {
+        return new ChartFigure(SweepChart.create(series, false));
+    }
+
     private static String atStep(int step) {
         return step >= 0 ? ", training step " + step : "";
     }

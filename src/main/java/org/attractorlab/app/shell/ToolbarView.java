@@ -70,11 +70,14 @@ public final class ToolbarView extends ToolBar {
         enable(session.phaseProperty().get(), train, pause, resume, stop, reset);
     }
 
-    /** Adds "Open session..." at the start of the toolbar (Ctrl+O in the window). */
-    public void addOpenSession(Runnable action) {
+    /** Adds "Open session..." (Ctrl+O in the window) and "Open sweep..." beside it at the start of the toolbar. */
+    public void addOpenSession(Runnable session, Runnable sweep) {
         Button open = button("open-session", "Open session...",
-                "Reopen a saved session or a run directory from train, where it was (Ctrl+O)", action);
-        getItems().addAll(0, java.util.List.of(open, new Separator()));
+                "Reopen a saved session or a run directory from train, where it was (Ctrl+O)", session);
+        Button openSweep = button("open-sweep", "Open sweep...",
+                "Show a sweep directory (from sweep --out) in a window of its own: its runs in a table and a plot of "
+                        + "any summary column against any axis, live while it trains", sweep);
+        getItems().addAll(0, java.util.List.of(open, openSweep, new Separator()));
     }
 
     private static void enable(Phase p, Button train, Button pause, Button resume, Button stop, Button reset) {

@@ -32,13 +32,27 @@ public final class SweepSummary {
 
     /** Reads every run's record into a table. */
     public static Table table(SweepDirectory sweep) {
-        List<String> axes = sweep.plan().spec().axisNames();
         List<SweepPoint> points = sweep.plan().points();
         List<RunRecord> records = new ArrayList<>(points.size());
-        LinkedHashSet<String> metrics = new LinkedHashSet<>();
         for (SweepPoint p : points) {
-            RunRecord r = sweep.record(p);
-            records.add(r);
+            records.add(sweep.record(p));
+        }
+        return table(sweep, records);
+    }
+
+    /**
+     * The table of runs from records already read (the app re-reads only the runs not yet done).
+     *
+     * @param records one per point of the sweep, in its order; null for a run that has none
+     */
+    public static Table table(SweepDirectory sweep, List<RunRecord> records) {
+        List<String> axes = sweep.plan().spec().axisNames();
+        List<SweepPoint> points = sweep.plan().points();
+        if (records.size() != points.size()) {
+            throw new IllegalArgumentException(records.size() + " records for " + points.size() + " runs");
+        }
+        LinkedHashSet<String> metrics = new LinkedHashSet<>();
+        for (RunRecord r : records) {
             if (r != null) {
                 metrics.addAll(r.summary().keySet());
             }

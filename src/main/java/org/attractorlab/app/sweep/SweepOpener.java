@@ -1,0 +1,101 @@
+package org.attractorlab.app.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.stage.Window;
+import org.attractorlab.app.fx.FrameDrain;
+import org.attractorlab.app.fx.LatestJob;
+import org.attractorlab.core.sweep.SweepDirectory;
+
+/**
+ * "Open sweep...": asks the chooser for a sweep directory, reads its spec and plan in the background and shows it
+ * in a {@link SweepWindow}; keeps the open sweep windows and closes them with the explorer window. A directory that
+ * is not a sweep is reported in {@link #errorProperty()}. FX thread (except the reading).
+ */
+public final class SweepOpener {
+    private final FrameDrain drain;
+    private final Executor executor;
+    private final Consumer<Path> openRun;
+    private final BooleanSupplier dark;
+    private final Supplier<Window> owner;
+    private final LatestJob<SweepDirectory> job;
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final List<SweepWindow> windows = new ArrayList<>();
+    private Supplier<Path> chooser = () -> null;
+
+    /**
+     * @param executor where the sweep is read, and its windows read their run records
+     * @param openRun  opens a run directory in the explorer panes
+     * @param dark     whether a new window starts in the dark theme
+     * @param owner    the explorer window, or null
+     */
+    public SweepOpener(FrameDrain drain, Executor executor, Consumer<Path> openRun, BooleanSupplier dark,
+                       Supplier<Window> owner) {
+        this.drain = drain;
+        this.executor = executor;
+        this.openRun = openRun;
+        this.dark = dark;
+        this.owner = owner;
+        job = new LatestJob<>("open sweep", executor, drain, this::show, error::set);
+    }
+
+    /** Where "Open sweep..." gets its directory (null: cancelled); tests replace the app's directory chooser. */
+    public void setChooser(Supplier<Path> chooser) {
+        this.chooser = chooser;
+    }
+
+    /** The app's chooser: a directory chooser over {@code owner}. */
+    public static Supplier<Path> directoryChooser(Supplier<Window> owner) {
+        return () -> {
+            javafx.stage.DirectoryChooser c = new javafx.stage.DirectoryChooser();
+            c.setTitle("Open sweep (a directory written by sweep --out)");
+            java.io.File f = c.showDialog(owner.get());
+            return f == null ? null : f.toPath();
+        };
+    }
+
+    /** Asks the chooser for a directory and opens it. */
+    public void chooseAndOpen() {
+        Path dir = chooser.get();
+        if (dir != null) {
+            open(dir);
+        }
+    }
+
+    /** Reads the sweep in {@code dir} in the background, then shows it in a window of its own. */
+    public void open(Path dir) {
+        error.set("");
+        job.submit(() -> SweepDirectory.open(dir));
+    }
+
+    private void show(SweepDirectory sweep) {
+        SweepWindow w = new SweepWindow(sweep, drain, executor, openRun, dark.getAsBoolean(), owner.get());
+        windows.add(w);
+        w.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> windows.remove(w));
+        w.show();
+    }
+
+    /** The sweep windows open now. */
+    public List<SweepWindow> windows() {
+        return List.copyOf(windows);
+    }
+
+    /** Why the last sweep could not be opened, or "". */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Closes every sweep window. */
+    public void dispose() {
+        job.dispose();
+        List.copyOf(windows).forEach(SweepWindow::close);
+        windows.clear();
+    }
+}

@@ -1,0 +1,214 @@
+package org.attractorlab.app.sweep;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import org.attractorlab.app.charts.FxChart;
+import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.core.sweep.SweepSeries;
+import org.attractorlab.figure.SweepChart;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The sweep view: the counts and a filter per axis at the top, the table of runs (sortable by any column;
+ * double-click opens a run) above the plot of a summary column against an axis, and a status line.
+ */
+public final class SweepView extends BorderPane {
+    private final Disposer disposer = new Disposer();
+    private final TableView<RunRow> table = new TableView<>();
+    private final BorderPane plotPane = new BorderPane();
+    private final ChartViewer viewer = new ChartViewer(null);
+    private final int fixedColumns;
+
+    public SweepView(SweepViewModel vm, boolean dark) {
+        getStyleClass().add("sweep-view");
+        Label counts = new Label();
+        counts.setId("sweep-counts");
+        counts.textProperty().bind(vm.countsProperty());
+        FlowPane filters = new FlowPane(8, 4, counts);
+        filters.getStyleClass().add("pane-toolbar");
+        for (String axis : vm.axes()) {
+            ChoiceBox<String> f = choice("sweep-filter-" + axis, vm.filterChoices(axis),
+                    "Show only the runs with this value of " + axis + ", or all");
+            follow(f, vm.filterProperty(axis), vm.filterProperty(axis)::set);
+            filters.getChildren().addAll(new Label(axis), f);
+        }
+        setTop(filters);
+
+        table.setId("sweep-table");
+        table.setPlaceholder(new Label("No runs pass the filters"));
+        TableColumn<RunRow, String> run = textColumn("run", RunRow::name);
+        run.setPrefWidth(230);
+        table.getColumns().add(run);
+        table.getColumns().add(textColumn("state", RunRow::state));
+        for (String axis : vm.axes()) {
+            TableColumn<RunRow, String> c = textColumn(axis, r -> r.axes().get(axis));
+            c.setPrefWidth(Math.max(70, 9 * axis.length() + 28));
+            c.setComparator(SweepView::compareValues);
+            table.getColumns().add(c);
+        }
+        fixedColumns = table.getColumns().size();
+        ListChangeListener<String> onColumns = ch -> metricColumns(vm.columns());
+        vm.columns().addListener(onColumns);
+        disposer.onDispose(() -> vm.columns().removeListener(onColumns));
+        metricColumns(vm.columns());
+        SortedList<RunRow> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        disposer.onDispose(() -> {
+            sorted.comparatorProperty().unbind();
+            table.setItems(null);
+        });
+        table.setRowFactory(tv -> {
+            TableRow<RunRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    vm.open(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setTooltip(new Tooltip("Click a header to sort; double-click a run to open it in the explorer panes"));
+
+        ChoiceBox<String> x = choice("sweep-x", vm.axes(), "The axis along x");
+        follow(x, vm.xAxisProperty(), vm.xAxisProperty()::set);
+        ChoiceBox<String> y = choice("sweep-y", List.of(), "The summary column along y (mean \u00b1 standard error)");
+        y.setItems(vm.columns());
+        // registered before the box's listeners, so run after they are gone
+        disposer.onDispose(() -> y.setItems(javafx.collections.FXCollections.observableArrayList()));
+        y.setPrefWidth(190); // its items arrive with the first records, after the box is sized
+        follow(y, vm.yColumnProperty(), vm.yColumnProperty()::set);
+        ChoiceBox<String> s = choice("sweep-series", vm.seriesChoices(), "One line per value of this axis, or none");
+        follow(s, vm.seriesAxisProperty(), vm.seriesAxisProperty()::set);
+        FlowPane bar = new FlowPane(8, 4, new Label("y"), y, new Label("against"), x, new Label("lines by"), s);
+        bar.getStyleClass().add("pane-toolbar");
+        plotPane.setTop(bar);
+        viewer.setId("sweep-chart");
+        Label message = new Label();
+        message.setId("sweep-plot-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.plotMessageProperty());
+        message.visibleProperty().bind(vm.seriesProperty().isNull());
+        viewer.visibleProperty().bind(vm.seriesProperty().isNotNull());
+        disposer.onDispose(() -> {
+            message.textProperty().unbind();
+            message.visibleProperty().unbind();
+            viewer.visibleProperty().unbind();
+        });
+        plotPane.setCenter(new StackPane(viewer, message));
+        disposer.listen(vm.seriesProperty(), (o, was, now) -> draw(now, dark));
+        draw(vm.seriesProperty().get(), dark);
+
+        SplitPane split = new SplitPane(table, plotPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        setCenter(split);
+        Label status = new Label();
+        status.setId("sweep-status");
+        status.setPadding(new Insets(2, 8, 2, 8));
+        status.textProperty().bind(vm.statusProperty());
+        disposer.onDispose(() -> {
+            counts.textProperty().unbind();
+            status.textProperty().unbind();
+        });
+        setBottom(status);
+    }
+
+    /** The plot and its bar, where "Export figure..." goes. */
+    public BorderPane plotPane() {
+        return plotPane;
+    }
+
+    public TableView<RunRow> table() {
+        return table;
+    }
+
+    public ChartViewer chartViewer() {
+        return viewer;
+    }
+
+    private void draw(SweepSeries s, boolean dark) {
+        if (s != null) { // with nothing to plot the viewer is hidden behind the message
+            viewer.setChart(SweepChart.create(s, dark, (t, p) -> new FxChart(t, p, true)));
+        }
+    }
+
+    private void metricColumns(List<String> metrics) {
+        table.getColumns().remove(fixedColumns, table.getColumns().size());
+        for (String m : metrics) {
+            TableColumn<RunRow, Double> c = new TableColumn<>(m);
+            c.setPrefWidth(Math.max(80, 7.5 * m.length() + 24));
+            c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().value(m)));
+            c.setCellFactory(col -> new TableCell<>() {
+                @Override
+                protected void updateItem(Double v, boolean empty) {
+                    super.updateItem(v, empty);
+                    setText(empty || v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.4g", v));
+                }
+            });
+            table.getColumns().add(c);
+        }
+    }
+
+    private static TableColumn<RunRow, String> textColumn(String name, java.util.function.Function<RunRow, String> f) {
+        TableColumn<RunRow, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        return c;
+    }
+
+    /** Numbers by value, anything else as text. */
+    static int compareValues(String a, String b) {
+        try {
+            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+        } catch (NumberFormatException | NullPointerException e) {
+            return String.valueOf(a).compareTo(String.valueOf(b));
+        }
+    }
+
+    private static ChoiceBox<String> choice(String id, List<String> items, String tip) {
+        ChoiceBox<String> c = new ChoiceBox<>();
+        c.setId(id);
+        c.getItems().setAll(items);
+        c.setTooltip(new Tooltip(tip));
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return c;
+    }
+
+    /**
+     * Shows {@code value} in the box and forwards the user's choices (never the null a box takes on while its items
+     * are replaced).
+     */
+    private void follow(ChoiceBox<String> box, ObservableValue<String> value, Consumer<String> set) {
+        box.setValue(value.getValue());
+        disposer.listen(value, (o, was, now) -> box.setValue(now));
+        disposer.listen(box.valueProperty(), (o, was, now) -> {
+            if (now != null) {
+                set.accept(now);
+            } else if (value.getValue() != null) {
+                box.setValue(value.getValue());
+            }
+        });
+    }
+
+    public void dispose() {
+        disposer.dispose();
+    }
+}

@@ -1,0 +1,93 @@
+package org.attractorlab.app.sweep;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.attractorlab.app.export.ExportViewModel;
+import org.attractorlab.app.export.PaneExport;
+import org.attractorlab.app.fx.FrameDrain;
+import org.attractorlab.app.panes.Pane;
+import org.attractorlab.core.sweep.SweepDirectory;
+import org.attractorlab.figure.Figures;
+
+/**
+ * A sweep in a window of its own, beside the explorer window: a sweep is a population of networks, the explorer
+ * panes show one of them, and a run double-clicked in the table opens there while the table stays in view. The
+ * plot exports through the same dialog as every pane. Closing the window disposes its view, view model and
+ * export. FX thread.
+ */
+public final class SweepWindow {
+    /** The name the plot is exported under. */
+    public static final String FIGURE = "sweep";
+
+    private final SweepViewModel vm;
+    private final SweepView view;
+    private final ExportViewModel exports;
+    private final Stage stage = new Stage();
+    private boolean disposed;
+
+    /**
+     * @param executor where the run records are read
+     * @param openRun  opens a run directory in the explorer panes
+     * @param owner    the explorer window (the sweep window closes with it), or null
+     */
+    public SweepWindow(SweepDirectory sweep, FrameDrain drain, Executor executor, Consumer<Path> openRun,
+                       boolean dark, Window owner) {
+        vm = new SweepViewModel(sweep, drain, executor, openRun);
+        view = new SweepView(vm, dark);
+        exports = new ExportViewModel(vm::say);
+        PaneExport.attach(exports, FIGURE, view.plotPane());
+        exports.register(FIGURE, (format, scale) -> vm.seriesProperty().get() == null ? null
+                : Figures.sweep(vm.seriesProperty().get()), () -> Pane.readableSize(view.plotPane()));
+        Scene scene = new Scene(view, 1100, 760);
+        scene.getStylesheets().add(SweepWindow.class.getResource("/org/attractorlab/app/app.css").toExternalForm());
+        scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+E"),
+                () -> exports.export(FIGURE, stage));
+        stage.setScene(scene);
+        stage.setTitle("Sweep " + sweep.dir().toAbsolutePath().normalize() + " - Attractor Lab");
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setOnHidden(e -> dispose());
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    /** Closes the window (and disposes it). */
+    public void close() {
+        stage.close();
+        dispose();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public SweepViewModel viewModel() {
+        return vm;
+    }
+
+    public SweepView view() {
+        return view;
+    }
+
+    /** "Export figure..." of the plot. */
+    public ExportViewModel exports() {
+        return exports;
+    }
+
+    private void dispose() {
+        if (disposed) {
+            return;
+        }
+        disposed = true;
+        view.dispose();
+        vm.dispose();
+        exports.dispose();
+    }
+}

@@ -1,0 +1,148 @@
+package org.attractorlab.app.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.attractorlab.app.AppWindow;
+import org.attractorlab.app.FxWait;
+import org.attractorlab.core.config.Samples;
+import org.attractorlab.core.sweep.LocalSweep;
+import org.attractorlab.core.sweep.RunRecord;
+import org.attractorlab.core.sweep.SweepDirectory;
+import org.attractorlab.core.sweep.SweepPlan;
+import org.attractorlab.core.sweep.SweepPoint;
+import org.attractorlab.core.sweep.SweepSeries;
+import org.attractorlab.core.sweep.SweepSeriesTest;
+import org.attractorlab.core.sweep.SweepSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class SweepViewUiTest {
+    @TempDir
+    Path tmp;
+    private AppWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = new AppWindow(Samples.load(Samples.NAMES.get(0)), false, Files.createTempDirectory("sweep-sessions"));
+        stage.setScene(window.createScene(1000, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::dispose).get(10, TimeUnit.SECONDS);
+    }
+
+    private SweepWindow open(Path dir) throws Exception {
+        FxWait.fx(() -> {
+            window.openSweep(dir);
+            return null;
+        });
+        FxWait.until("the sweep window", () -> FxWait.fx(() -> window.sweeps().windows().size() == 1));
+        return FxWait.fx(() -> window.sweeps().windows().get(0));
+    }
+
+    @Test
+    void theTableFiltersThePlotAveragesSeedsARecordWrittenLaterAppearsAndTheClosedViewIsCollected(FxRobot robot)
+            throws Exception {
+        // 2 sizes x 2 rates x 3 seeds, run 1 failed and run 5 not yet done
+        SweepDirectory sweep = SweepSeriesTest.sizesAndRates(tmp.resolve("s"), true);
+        List<WeakReference<?>> refs = exerciseAndClose(sweep, robot);
+        FxWait.collected(refs.toArray(WeakReference[]::new));
+        assertNull(refs.get(0).get(), "the sweep view model is still reachable after its window closed");
+        assertNull(refs.get(1).get(), "the sweep view is still reachable after its window closed");
+    }
+
+    /** Checks the open view, closes it and returns weak references to its view model and view. */
+    private List<WeakReference<?>> exerciseAndClose(SweepDirectory sweep, FxRobot robot) throws Exception {
+        SweepWindow w = open(sweep.dir());
+        SweepViewModel vm = w.viewModel();
+        FxWait.until("the runs", () -> FxWait.fx(() -> w.view().table().getItems().size() == 12
+                && vm.seriesProperty().get() != null));
+        assertEquals("12 runs: 10 done, 1 failed, 1 pending", FxWait.fx(() -> vm.countsProperty().get()));
+        assertEquals(List.of("run", "state", "model.hidden_size", "training.learning_rate", "seed", "final_loss"),
+                FxWait.fx(() -> w.view().table().getColumns().stream().map(c -> c.getText()).toList()));
+
+        robot.interact(() -> vm.filterProperty("model.hidden_size").set("8"));
+        assertEquals(6, (int) FxWait.fx(() -> w.view().table().getItems().size()));
+        assertTrue(FxWait.fx(() -> w.view().table().getItems().stream()
+                .allMatch(r -> r.axes().get("model.hidden_size").equals("8"))));
+        robot.interact(() -> vm.filterProperty("model.hidden_size").set(SweepViewModel.ALL));
+
+        // final_loss against the size, one line per rate, averaged over the seeds: as SweepSeries computes it
+        robot.interact(() -> {
+            vm.xAxisProperty().set("model.hidden_size");
+            vm.seriesAxisProperty().set("training.learning_rate");
+        });
+        SweepSeries s = FxWait.fx(() -> vm.seriesProperty().get());
+        assertEquals(List.of("0.01", "0.02"), s.lines().stream().map(SweepSeries.Line::value).toList());
+        SweepSeries.Point last = s.lines().get(1).points().get(1);
+        assertEquals(2, last.n(), "run 5 is not done yet");
+        assertEquals(0.1815, last.mean(), 1e-12);
+        assertEquals(2, FxWait.fx(() -> w.view().chartViewer().getChart().getXYPlot().getDataset().getSeriesCount()));
+
+        // live: the record of run 5 written while the view is open
+        SweepPoint p5 = sweep.plan().points().get(5);
+        Files.createDirectories(sweep.runDir(p5));
+        new RunRecord(5, RunRecord.State.DONE, "", 1, "node", Map.of("final_loss", 0.183)).write(sweep.runDir(p5));
+        FxWait.until("run 5 in the plot", () -> FxWait.fx(() ->
+                vm.seriesProperty().get().lines().get(1).points().get(1).n() == 3));
+        assertEquals("12 runs: 11 done, 1 failed", FxWait.fx(() -> vm.countsProperty().get()));
+        assertEquals(0.182, FxWait.fx(() -> vm.seriesProperty().get().lines().get(1).points().get(1).mean()), 1e-12);
+
+        // the plot exports like a pane's figure
+        assertTrue(FxWait.fx(() -> w.exports().panes().contains(SweepWindow.FIGURE)));
+        assertTrue(robot.lookup("#export-" + SweepWindow.FIGURE).tryQuery().isPresent());
+
+        WeakReference<SweepViewModel> vmRef = new WeakReference<>(vm);
+        WeakReference<SweepView> viewRef = new WeakReference<>(w.view());
+        FxWait.fx(() -> {
+            w.close();
+            return null;
+        });
+        assertEquals(0, (int) FxWait.fx(() -> window.sweeps().windows().size()));
+        return List.of(vmRef, viewRef);
+    }
+
+    @Test
+    void doubleClickingARunOpensItInTheExplorerPanes(FxRobot robot) throws Exception {
+        SweepSpec spec = SweepSpec.parse("{\"base\": \"flipflop-3bit\", \"grid\": {\"model.hidden_size\": [8, 12]}, "
+                + "\"set\": {\"training.steps\": 5, \"training.batch_size\": 8, \"training.checkpoint_every\": 0}}",
+                null);
+        SweepDirectory sweep = SweepDirectory.prepare(tmp.resolve("trained"), SweepPlan.of(spec));
+        LocalSweep.Outcome out = LocalSweep.run(sweep, 1, p -> {
+        }, new AtomicBoolean());
+        assertEquals(2, out.progress().done());
+        SweepWindow w = open(sweep.dir());
+        FxWait.until("the two runs", () -> FxWait.fx(() -> w.view().table().getItems().size() == 2
+                && w.view().table().getItems().get(1).state().equals("done")));
+        TableView<RunRow> table = w.view().table();
+        robot.interact(() -> w.stage().toFront());
+        robot.doubleClickOn(robot.lookup("#sweep-table .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        Path second = sweep.runDir(sweep.plan().points().get(1));
+        FxWait.until("the run opened in the explorer", () -> FxWait.fx(() ->
+                window.opener().openedProperty().get().equals(second.toString())));
+        assertEquals(12, (int) FxWait.fx(() -> window.session().configProperty().get().model().hiddenSize()));
+        assertTrue(FxWait.fx(() -> w.viewModel().statusProperty().get()).contains(second.getFileName().toString()),
+                "the status names the run");
+        assertTrue(table.getItems().size() == 2);
+    }
+}
