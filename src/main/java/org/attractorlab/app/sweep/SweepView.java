@@ -15,6 +15,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import org.attractorlab.app.charts.FxChart;
 import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.app.fx.Themes;
 import org.attractorlab.core.sweep.SweepSeries;
 import org.attractorlab.figure.SweepChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -29,8 +30,9 @@ public final class SweepView extends BorderPane {
     private final TableView<RunRow> table;
     private final BorderPane plotPane = new BorderPane();
     private final ChartViewer viewer = new ChartViewer(null);
-    private final boolean dark;
+    private boolean dark;
 
+    /** @param dark whether the plot starts in the dark theme ({@link #setDark} switches it) */
     public SweepView(SweepViewModel vm, boolean dark) {
         this.dark = dark;
         getStyleClass().add("sweep-view");
@@ -104,6 +106,12 @@ public final class SweepView extends BorderPane {
 
     public ChartViewer chartViewer() {
         return viewer;
+    }
+
+    /** Recolours the plot for the light or dark theme; later plots are drawn in it too. */
+    public void setDark(boolean on) {
+        dark = on;
+        Themes.retheme(viewer, on);
     }
 
     private void draw(SweepSeries s) {

@@ -1,6 +1,7 @@
 package org.attractorlab.app.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,8 @@ import org.attractorlab.core.sweep.SweepPoint;
 import org.attractorlab.core.sweep.SweepSeries;
 import org.attractorlab.core.sweep.SweepSeriesTest;
 import org.attractorlab.core.sweep.SweepSpec;
+import org.attractorlab.figure.ChartStyle;
+import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -120,6 +123,42 @@ class SweepViewUiTest {
         });
         assertEquals(0, (int) FxWait.fx(() -> window.sweeps().windows().size()));
         return List.of(vmRef, viewRef);
+    }
+
+    @Test
+    void switchingTheExplorersThemeRecoloursTheSweepChartUntilTheWindowCloses(FxRobot robot) throws Exception {
+        SweepDirectory sweep = SweepSeriesTest.sizesAndRates(tmp.resolve("s"), true);
+        SweepWindow w = open(sweep.dir());
+        FxWait.until("the plot", () -> FxWait.fx(() -> w.view().chartViewer().getChart() != null));
+        JFreeChart before = FxWait.fx(() -> w.view().chartViewer().getChart());
+        assertEquals(ChartStyle.background(false), before.getBackgroundPaint());
+        try {
+            FxWait.fx(() -> {
+                window.setDark(true);
+                return null;
+            });
+            assertEquals(ChartStyle.background(true), before.getBackgroundPaint(), "the chart shown is recoloured");
+            assertEquals(ChartStyle.background(true), before.getXYPlot().getBackgroundPaint());
+            assertEquals(ChartStyle.foreground(true), before.getXYPlot().getDomainAxis().getTickLabelPaint());
+            // a plot drawn after the switch (one line per rate now) is dark from the start
+            robot.interact(() -> w.viewModel().seriesAxisProperty().set("training.learning_rate"));
+            JFreeChart after = FxWait.fx(() -> w.view().chartViewer().getChart());
+            assertNotSame(before, after);
+            assertEquals(ChartStyle.background(true), after.getBackgroundPaint());
+
+            // closed, the window no longer follows the theme
+            FxWait.fx(() -> {
+                w.close();
+                window.setDark(false);
+                return null;
+            });
+            assertEquals(ChartStyle.background(true), after.getBackgroundPaint(), "a closed window was recoloured");
+        } finally {
+            FxWait.fx(() -> {
+                window.setDark(false);
+                return null;
+            });
+        }
     }
 
     @Test
