@@ -16,7 +16,8 @@ import org.attractorlab.core.sweep.SweepSummary;
 /**
  * What the sweep plot shows: the choices (a summary column along y against an axis along x, one line per value of
  * a second axis or {@link #NONE}) and the {@link SweepSeries} they give over the runs shown, or null with a message
- * saying why there is nothing to plot. Any change of a choice replots. FX thread.
+ * saying why there is nothing to plot (no choice possible yet, a choice the table cannot plot, or no done run with a
+ * value among the runs shown: an empty chart would say less). Any change of a choice replots. FX thread.
  */
 final class SweepPlot {
     /** The series choice for a single line. */
@@ -69,7 +70,11 @@ final class SweepPlot {
         try {
             String s = NONE.equals(seriesAxis.get()) ? null : seriesAxis.get();
             SweepSeries next = SweepSeries.of(t, xAxis.get(), yColumn.get(), s);
-            set(next, next.runs() == 0 ? "No done run among the runs shown has " + yColumn.get() : "");
+            if (next.runs() == 0) {
+                set(null, "No done run among the runs shown has " + yColumn.get());
+            } else {
+                set(next, "");
+            }
         } catch (SweepException e) {
             set(null, e.getMessage());
         }

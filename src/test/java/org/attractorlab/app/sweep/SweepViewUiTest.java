@@ -1,6 +1,7 @@
 package org.attractorlab.app.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,20 @@ class SweepViewUiTest {
         assertTrue(FxWait.fx(() -> w.view().table().getItems().stream()
                 .allMatch(r -> r.axes().get("model.hidden_size").equals("8"))));
         robot.interact(() -> vm.filterProperty("model.hidden_size").set(SweepViewModel.ALL));
+
+        // only the pending run 5 shown: no plot, and the message says why
+        robot.interact(() -> {
+            vm.filterProperty("model.hidden_size").set("16");
+            vm.filterProperty("training.learning_rate").set("0.02");
+            vm.filterProperty("seed").set("3");
+        });
+        assertNull(FxWait.fx(() -> vm.seriesProperty().get()));
+        assertEquals("No done run among the runs shown has final_loss",
+                FxWait.fx(() -> vm.plotMessageProperty().get()));
+        assertTrue(robot.lookup("#sweep-plot-message").query().isVisible());
+        assertFalse(robot.lookup("#sweep-chart").query().isVisible());
+        robot.interact(() -> List.of("model.hidden_size", "training.learning_rate", "seed")
+                .forEach(a -> vm.filterProperty(a).set(SweepViewModel.ALL)));
 
         // final_loss against the size, one line per rate, averaged over the seeds: as SweepSeries computes it
         robot.interact(() -> {
