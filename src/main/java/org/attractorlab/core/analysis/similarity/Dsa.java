@@ -24,6 +24,8 @@ public final class Dsa {
      */
     public record Options(int delays, int delayInterval, int rank, double ridge, int restarts, int iterations,
                           double learningRate, long seed) {
+        /** The defaults the degeneracy study uses (provisional values; the implementation documents its own). */
+        public static final Options DEFAULTS = new Options(10, 1, 10, 1e-6, 4, 500, 0.01, 0);
     }
 
     /**
