@@ -165,6 +165,80 @@ public final class StudyFiles {
                 "in_distribution_r2"), rows));
     }
 
+    /**
+     * The degeneracy study's files: per distance matrix {@code distances_<measure>.npy} (N x N float64, rows and
+     * columns in the networks' order) and {@code mds_<measure>.csv} (run, x, y; not written for a matrix with pairs
+     * without a distance); {@code networks.csv} (index, run, the sweep axes, and the group-by column when it is a
+     * config key rather than an axis); {@code degeneracy.csv} (level, score, spread, n, pairs; with group-by first a
+     * column named after the axis: one row per matrix over all networks, with that column empty, then one row per
+     * group and matrix).
+     */
+    public static List<Path> degeneracy(Path dir, DegeneracyStudy.Result result) throws IOException {
+        List<Path> out = new ArrayList<>();
+        int n = result.names().size();
+        for (DegeneracyStudy.MeasureResult m : result.measures()) {
+            String key = m.measure().key();
+            out.add(npy(dir, "distances_" + key + ".npy", NdArray.of(new int[]{n, n}, m.distances().clone())));
+            if (m.mds() != null) {
+                List<List<?>> rows = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    rows.add(List.of(result.names().get(i), m.mds().coordinate(i, 0), m.mds().coordinate(i, 1)));
+                }
+                out.add(csv(dir, "mds_" + key + ".csv", List.of("run", "x", "y"), rows));
+            }
+        }
+        List<String> axes = new ArrayList<>();
+        for (var a : result.axes()) {
+            for (String k : a.keySet()) {
+                if (!axes.contains(k)) {
+                    axes.add(k);
+                }
+            }
+        }
+        String groupBy = result.settings().groupBy();
+        boolean groupColumn = groupBy != null && !axes.contains(groupBy);
+        List<String> header = new ArrayList<>(List.of("index", "run"));
+        header.addAll(axes);
+        if (groupColumn) {
+            header.add(groupBy);
+        }
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Object> row = new ArrayList<>(List.of(i, result.names().get(i)));
+            for (String a : axes) {
+                row.add(result.axes().get(i).getOrDefault(a, ""));
+            }
+            if (groupColumn) {
+                row.add(result.groups().get(i));
+            }
+            rows.add(row);
+        }
+        out.add(csv(dir, "networks.csv", header, rows));
+        List<String> scoreHeader = new ArrayList<>();
+        if (groupBy != null) {
+            scoreHeader.add(groupBy);
+        }
+        scoreHeader.addAll(List.of("level", "score", "spread", "n", "pairs"));
+        List<List<?>> scores = new ArrayList<>();
+        for (DegeneracyStudy.MeasureResult m : result.measures()) {
+            scores.add(scoreRow(groupBy == null ? null : "", m.measure(), m.score()));
+        }
+        for (DegeneracyStudy.GroupScore g : result.groupScore()) {
+            scores.add(scoreRow(g.group(), g.measure(), g.score()));
+        }
+        out.add(csv(dir, "degeneracy.csv", scoreHeader, scores));
+        return out;
+    }
+
+    private static List<?> scoreRow(String group, DegeneracyStudy.Measure m, DegeneracyStudy.Score s) {
+        List<Object> row = new ArrayList<>();
+        if (group != null) {
+            row.add(group);
+        }
+        row.addAll(List.of(m.key(), s.mean(), s.spread(), s.networks(), s.pairs()));
+        return row;
+    }
+
     private static Path csv(Path dir, String name, List<String> header, List<? extends List<?>> rows)
             throws IOException {
         Path p = dir.resolve(name);
