@@ -3,9 +3,10 @@ package org.attractorlab.core.analysis.pca;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.attractorlab.core.analysis.similarity.OrthogonalProcrustes;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Keeps PCA bases comparable across training checkpoints, so that trajectories and fixed points of successive
@@ -63,7 +64,7 @@ public final class PcaAlignment {
         check(previous, current, true);
         DMatrixRMaj bCur = current.basis();
         DMatrixRMaj bPrev = previous.basis();
-        DMatrixRMaj r = OrthogonalProcrustes.solve(bCur, bPrev);
+        DMatrixRMaj r = procrustesRotation(bCur, bPrev);
         DMatrixRMaj aligned = new DMatrixRMaj(bCur.numRows, bCur.numCols);
         CommonOps_DDRM.mult(bCur, r, aligned);
         int units = current.units();
@@ -171,5 +172,25 @@ public final class PcaAlignment {
             throw new IllegalArgumentException("PCA bases to align need the same number of components, got "
                     + a.k() + " and " + b.k());
         }
+    }
+
+    /**
+     * R = U V^T from the SVD B_cur^T B_prev = U S V^T, the orthogonal R minimising ||B_cur R - B_prev||_F (the same
+     * as {@code similarity.OrthogonalProcrustes.solve}, computed here so that {@code pca} depends on no other
+     * analysis package: {@code similarity} builds on {@code pca}). Neither argument is modified.
+     */
+    private static DMatrixRMaj procrustesRotation(DMatrixRMaj bCur, DMatrixRMaj bPrev) {
+        DMatrixRMaj m = new DMatrixRMaj(bCur.numCols, bPrev.numCols);
+        CommonOps_DDRM.multTransA(bCur, bPrev, m);
+        SingularValueDecomposition_F64<DMatrixRMaj> svd =
+                DecompositionFactory_DDRM.svd(m.numRows, m.numCols, true, true, true);
+        if (!svd.decompose(m)) {
+            throw new IllegalStateException("SVD did not converge in the Procrustes alignment of PCA bases");
+        }
+        DMatrixRMaj u = svd.getU(null, false);
+        DMatrixRMaj v = svd.getV(null, false);
+        DMatrixRMaj r = new DMatrixRMaj(m.numRows, m.numCols);
+        CommonOps_DDRM.multTransB(u, v, r);
+        return r;
     }
 }

@@ -15,7 +15,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * (p > q) or rows (p < q) that solves the same problem (the narrower matrix padded with zero columns). R may be
  * a reflection (det R = -1); {@link #solveRotation} restricts it to rotations.
  *
- * <p>Used by PCA basis alignment across checkpoints and by the decoders (encoding versus memory subspaces).
+ * <p>Used by the decoders (encoding versus memory subspaces); PCA basis alignment across checkpoints computes the
+ * same rotation in its own package (pca sits below similarity).
  * Neither input is modified.
  */
 public final class OrthogonalProcrustes {
