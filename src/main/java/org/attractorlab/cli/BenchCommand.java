@@ -73,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--only", split = ",", defaultValue = "train,forward,analysis,fixed-points,live",
-            description = "workload groups: train, forward, analysis, fixed-points, live, sweep (default: ${DEFAULT-VALUE})")
+            description = "workload groups: train, forward, analysis, fixed-points, live, sweep, degeneracy (default: ${DEFAULT-VALUE})")
     List<String> only;
 
     @Option(names = "--torch", description = "also run the PyTorch reference (src/bench/python/torch_bench.py) and print ratios")
@@ -92,9 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Workload: I=%d, H=%d, O=%d, T=%d, batch %d, MSE, Adam, full BPTT, float32, %d cores%n",
                 inputs, hidden, outputs, time, batch, Runtime.getRuntime().availableProcessors());
         for (String g : only) {
-            if (!List.of("train", "forward", "analysis", "fixed-points", "live", "sweep").contains(g.trim())) {
+            if (!List.of("train", "forward", "analysis", "fixed-points", "live", "sweep", "degeneracy").contains(g.trim())) {
                 throw new Cli.UserError("--only: '" + g + "' is not a workload group; use train, forward, analysis, "
-                        + "fixed-points, live, sweep");
+                        + "fixed-points, live, sweep, degeneracy");
             }
         }
         Map<String, Double> ours = new LinkedHashMap<>();
@@ -145,6 +145,13 @@ public final class BenchCommand implements Callable<Integer> {
                     r.runsPerHour(), r.singleRunsPerHour(), r.efficiency());
             out.printf(Locale.ROOT, "sweep of 3000 runs: plan and manifest %.1f s, collect %.1f s%n", r.planSeconds(),
                     r.collectSeconds());
+        }
+        if (only.contains("degeneracy")) {
+            var t = org.attractorlab.bench.DegeneracyBenchmark.run(20);
+            double total = t.values().stream().mapToDouble(Double::doubleValue).sum();
+            out.printf(Locale.ROOT, "%ndegeneracy of 20 flip-flop networks of 64 units (190 pairs, 128 probe trials): %s; "
+                    + "%.1f s in all (target < 60 s)%n", String.join(", ", t.entrySet().stream().map(e -> String.format(
+                    Locale.ROOT, "%s %.1f s", e.getKey().key(), e.getValue())).toList()), total);
         }
         return 0;
     }
