@@ -3,6 +3,8 @@ package org.attractorlab.app;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Scene;
 import org.attractorlab.app.experiment.ExperimentView;
 import org.attractorlab.app.experiment.ExperimentViewModel;
@@ -63,7 +65,7 @@ public final class AppWindow {
     private final SessionKeeper keeper;
     private final SessionOpener opener;
     private final SweepOpener sweeps;
-    private boolean dark;
+    private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper();
 
     public AppWindow(ExperimentConfig initial, boolean dark) {
         this(initial, dark, Autosave.defaultRoot());
@@ -71,7 +73,7 @@ public final class AppWindow {
 
     /** A window whose sessions autosave under {@code sessions}. */
     public AppWindow(ExperimentConfig initial, boolean dark, Path sessions) {
-        this.dark = dark;
+        this.dark.set(dark);
         UiPriority.raise();
         Themes.useStylesheet(dark);
         session = new SessionViewModel(initial, drain, SNAPSHOT_EVERY);
@@ -98,7 +100,7 @@ public final class AppWindow {
         opener.setChooser(SessionOpener.directoryChooser(
                 () -> keeper.directory() != null ? keeper.directory().getParent() : sessions,
                 () -> main.getScene() == null ? null : main.getScene().getWindow()));
-        sweeps = new SweepOpener(drain, workers, this::openSession, () -> this.dark,
+        sweeps = new SweepOpener(drain, workers, this::openSession, this.dark.getReadOnlyProperty(),
                 () -> main.getScene() == null ? null : main.getScene().getWindow());
         sweeps.setChooser(SweepOpener.directoryChooser(() -> main.getScene() == null ? null
                 : main.getScene().getWindow()));
@@ -185,18 +187,24 @@ public final class AppWindow {
     }
 
     public boolean dark() {
-        return dark;
+        return dark.get();
+    }
+
+    /** Whether the window is in the dark theme; the sweep windows follow it. */
+    public ReadOnlyBooleanProperty darkProperty() {
+        return dark.getReadOnlyProperty();
     }
 
     /**
      * Switches between the light and dark theme: the AtlantaFX stylesheet, the colours of every chart in the
-     * window (JFreeChart, which the stylesheet does not reach) and whatever each pane does itself (the 3D scene).
+     * window (JFreeChart, which the stylesheet does not reach), whatever each pane does itself (the 3D scene), and
+     * then the open sweep windows, which listen to {@link #darkProperty()}.
      */
     public void setDark(boolean on) {
-        dark = on;
         Themes.useStylesheet(on);
         Themes.retheme(main, on);
         panes.all().forEach(p -> p.setDark(on));
+        dark.set(on);
     }
 
     /** Shows external hidden states in every pane; the status bar says what happened. */

@@ -14,6 +14,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.attractorlab.app.fx.Disposer;
@@ -54,16 +55,19 @@ public final class ExperimentView extends ScrollPane {
         apply.setTooltip(new Tooltip("Discard the trained network and start over with the edited experiment"));
         apply.disableProperty().bind(vm.pendingProperty().not().or(vm.errorProperty().isNotEmpty()));
         disposer.onDispose(() -> apply.disableProperty().unbind());
-        HBox top = new HBox(6, presets, apply);
+        // the sample chooser has the panel's width; the buttons a row of their own, never cut short
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(6, apply);
         if (openData != null) {
             Button open = new Button("Open data...");
             open.setId("open-data");
             open.setTooltip(new Tooltip("Analyse hidden states from elsewhere: a .npy of shape (trials, time, units) "
                     + "and optionally a conditions CSV with one row per trial"));
             open.setOnAction(e -> chooseData(openData));
-            top.getChildren().add(open);
+            open.setMinWidth(Region.USE_PREF_SIZE);
+            buttons.getChildren().add(open);
         }
-        HBox.setHgrow(presets, Priority.ALWAYS);
+        VBox top = new VBox(6, presets, buttons);
         Label error = new Label();
         error.setId("config-error");
         error.setWrapText(true);

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.stage.Window;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
@@ -23,7 +23,7 @@ public final class SweepOpener {
     private final FrameDrain drain;
     private final Executor executor;
     private final Consumer<Path> openRun;
-    private final BooleanSupplier dark;
+    private final ObservableBooleanValue dark;
     private final Supplier<Window> owner;
     private final LatestJob<SweepDirectory> job;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -33,10 +33,10 @@ public final class SweepOpener {
     /**
      * @param executor where the sweep is read, and its windows read their run records
      * @param openRun  opens a run directory in the explorer panes
-     * @param dark     whether a new window starts in the dark theme
+     * @param dark     whether the explorer window is in the dark theme; the sweep windows follow it
      * @param owner    the explorer window, or null
      */
-    public SweepOpener(FrameDrain drain, Executor executor, Consumer<Path> openRun, BooleanSupplier dark,
+    public SweepOpener(FrameDrain drain, Executor executor, Consumer<Path> openRun, ObservableBooleanValue dark,
                        Supplier<Window> owner) {
         this.drain = drain;
         this.executor = executor;
@@ -76,7 +76,7 @@ public final class SweepOpener {
     }
 
     private void show(SweepDirectory sweep) {
-        SweepWindow w = new SweepWindow(sweep, drain, executor, openRun, dark.getAsBoolean(), owner.get());
+        SweepWindow w = new SweepWindow(sweep, drain, executor, openRun, dark, owner.get());
         windows.add(w);
         w.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> windows.remove(w));
         w.show();

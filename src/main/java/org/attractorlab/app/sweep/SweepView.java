@@ -1,21 +1,13 @@
 package org.attractorlab.app.sweep;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -23,22 +15,26 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import org.attractorlab.app.charts.FxChart;
 import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.app.fx.Themes;
 import org.attractorlab.core.sweep.SweepSeries;
 import org.attractorlab.figure.SweepChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The sweep view: the counts and a filter per axis at the top, the table of runs (sortable by any column;
- * double-click opens a run) above the plot of a summary column against an axis, and a status line.
+ * double-click opens a run; {@link RunTable}) above the plot of a summary column against an axis, and a status
+ * line. Binds to a {@link SweepViewModel} and forwards the user's choices to it.
  */
 public final class SweepView extends BorderPane {
     private final Disposer disposer = new Disposer();
-    private final TableView<RunRow> table = new TableView<>();
+    private final TableView<RunRow> table;
     private final BorderPane plotPane = new BorderPane();
     private final ChartViewer viewer = new ChartViewer(null);
-    private final int fixedColumns;
+    private boolean dark;
 
+    /** @param dark whether the plot starts in the dark theme ({@link #setDark} switches it) */
     public SweepView(SweepViewModel vm, boolean dark) {
+        this.dark = dark;
         getStyleClass().add("sweep-view");
         Label counts = new Label();
         counts.setId("sweep-counts");
@@ -53,40 +49,7 @@ public final class SweepView extends BorderPane {
         }
         setTop(filters);
 
-        table.setId("sweep-table");
-        table.setPlaceholder(new Label("No runs pass the filters"));
-        TableColumn<RunRow, String> run = textColumn("run", RunRow::name);
-        run.setPrefWidth(230);
-        table.getColumns().add(run);
-        table.getColumns().add(textColumn("state", RunRow::state));
-        for (String axis : vm.axes()) {
-            TableColumn<RunRow, String> c = textColumn(axis, r -> r.axes().get(axis));
-            c.setPrefWidth(Math.max(70, 9 * axis.length() + 28));
-            c.setComparator(SweepView::compareValues);
-            table.getColumns().add(c);
-        }
-        fixedColumns = table.getColumns().size();
-        ListChangeListener<String> onColumns = ch -> metricColumns(vm.columns());
-        vm.columns().addListener(onColumns);
-        disposer.onDispose(() -> vm.columns().removeListener(onColumns));
-        metricColumns(vm.columns());
-        SortedList<RunRow> sorted = new SortedList<>(vm.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        disposer.onDispose(() -> {
-            sorted.comparatorProperty().unbind();
-            table.setItems(null);
-        });
-        table.setRowFactory(tv -> {
-            TableRow<RunRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    vm.open(row.getItem());
-                }
-            });
-            return row;
-        });
-        table.setTooltip(new Tooltip("Click a header to sort; double-click a run to open it in the explorer panes"));
+        table = RunTable.create(vm, disposer);
 
         ChoiceBox<String> x = choice("sweep-x", vm.axes(), "The axis along x");
         follow(x, vm.xAxisProperty(), vm.xAxisProperty()::set);
@@ -114,8 +77,8 @@ public final class SweepView extends BorderPane {
             viewer.visibleProperty().unbind();
         });
         plotPane.setCenter(new StackPane(viewer, message));
-        disposer.listen(vm.seriesProperty(), (o, was, now) -> draw(now, dark));
-        draw(vm.seriesProperty().get(), dark);
+        disposer.listen(vm.seriesProperty(), (o, was, now) -> draw(now));
+        draw(vm.seriesProperty().get());
 
         SplitPane split = new SplitPane(table, plotPane);
         split.setOrientation(Orientation.VERTICAL);
@@ -145,41 +108,15 @@ public final class SweepView extends BorderPane {
         return viewer;
     }
 
-    private void draw(SweepSeries s, boolean dark) {
+    /** Recolours the plot for the light or dark theme; later plots are drawn in it too. */
+    public void setDark(boolean on) {
+        dark = on;
+        Themes.retheme(viewer, on);
+    }
+
+    private void draw(SweepSeries s) {
         if (s != null) { // with nothing to plot the viewer is hidden behind the message
             viewer.setChart(SweepChart.create(s, dark, (t, p) -> new FxChart(t, p, true)));
-        }
-    }
-
-    private void metricColumns(List<String> metrics) {
-        table.getColumns().remove(fixedColumns, table.getColumns().size());
-        for (String m : metrics) {
-            TableColumn<RunRow, Double> c = new TableColumn<>(m);
-            c.setPrefWidth(Math.max(80, 7.5 * m.length() + 24));
-            c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().value(m)));
-            c.setCellFactory(col -> new TableCell<>() {
-                @Override
-                protected void updateItem(Double v, boolean empty) {
-                    super.updateItem(v, empty);
-                    setText(empty || v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.4g", v));
-                }
-            });
-            table.getColumns().add(c);
-        }
-    }
-
-    private static TableColumn<RunRow, String> textColumn(String name, java.util.function.Function<RunRow, String> f) {
-        TableColumn<RunRow, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-        return c;
-    }
-
-    /** Numbers by value, anything else as text. */
-    static int compareValues(String a, String b) {
-        try {
-            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
-        } catch (NumberFormatException | NullPointerException e) {
-            return String.valueOf(a).compareTo(String.valueOf(b));
         }
     }
 

@@ -6,13 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -20,20 +17,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.attractorlab.app.fx.FrameDrain;
-import org.attractorlab.app.fx.GridGate;
-import org.attractorlab.app.fx.LatestJob;
-import org.attractorlab.core.sweep.RunRecord;
 import org.attractorlab.core.sweep.SweepDirectory;
-import org.attractorlab.core.sweep.SweepException;
 import org.attractorlab.core.sweep.SweepPoint;
 import org.attractorlab.core.sweep.SweepSeries;
 import org.attractorlab.core.sweep.SweepSummary;
 
 /**
  * The sweep view: the table of runs (filtered by one value per axis, or all), and the plot of a summary column
- * against an axis with one line per value of a second axis ({@link SweepSeries} over the visible runs). The run
- * records are re-read every {@link #REFRESH_NANOS} on the injected executor, only those of runs not yet done, so
- * runs appear as a sweep trains them. FX thread only (except the reading).
+ * against an axis with one line per value of a second axis ({@link SweepPlot}: a {@link SweepSeries} over the
+ * visible runs). The run records are re-read every {@link #REFRESH_NANOS} on the injected executor
+ * ({@link RecordsPoll}), only those of runs not yet done, so runs appear as a sweep trains them. FX thread only
+ * (except the reading).
  */
 public final class SweepViewModel {
     /** How often the records are re-read. */
@@ -41,25 +35,20 @@ public final class SweepViewModel {
     /** The filter value that lets every run through. */
     public static final String ALL = "all";
     /** The series choice for a single line. */
-    public static final String NONE = "none";
+    public static final String NONE = SweepPlot.NONE;
+    /** The states the counts name, in their order. */
+    private static final List<String> STATES = List.of("done", "failed", "running", "unfinished", "pending");
 
     private final SweepDirectory sweep;
     private final List<String> axes;
-    /** The done runs' records, read once; touched only by the job (which never runs twice at once). */
-    private final AtomicReferenceArray<RunRecord> done;
-    private final LatestJob<SweepSummary.Table> job;
-    private final Runnable unregister;
+    private final RecordsPoll poll;
     private final Consumer<Path> openRun;
     private final ObservableList<RunRow> all = FXCollections.observableArrayList();
     private final FilteredList<RunRow> visible = new FilteredList<>(all);
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> columnsView = FXCollections.unmodifiableObservableList(columns);
     private final Map<String, ObjectProperty<String>> filters = new LinkedHashMap<>();
-    private final ObjectProperty<String> xAxis = new SimpleObjectProperty<>();
-    private final ObjectProperty<String> yColumn = new SimpleObjectProperty<>();
-    private final ObjectProperty<String> seriesAxis = new SimpleObjectProperty<>(NONE);
-    private final ReadOnlyObjectWrapper<SweepSeries> series = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper plotMessage = new ReadOnlyStringWrapper("Reading the runs\u2026");
+    private final SweepPlot plot;
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private SweepSummary.Table table;
@@ -72,51 +61,20 @@ public final class SweepViewModel {
         this.sweep = sweep;
         this.openRun = openRun;
         axes = sweep.plan().spec().axisNames();
-        done = new AtomicReferenceArray<>(sweep.plan().points().size());
         for (String a : axes) {
             ObjectProperty<String> f = new SimpleObjectProperty<>(ALL);
             f.addListener((o, was, now) -> refilter());
             filters.put(a, f);
         }
-        xAxis.set(axes.stream().filter(a -> !a.equals("seed")).findFirst().orElse(axes.isEmpty() ? null : axes.get(0)));
-        xAxis.addListener((o, was, now) -> {
-            if (Objects.equals(now, seriesAxis.get())) {
-                seriesAxis.set(NONE);
-            }
-            replot();
-        });
-        yColumn.addListener((o, was, now) -> replot());
-        seriesAxis.addListener((o, was, now) -> replot());
-        job = new LatestJob<>("sweep records", executor, drain, this::show, m -> status.set("Could not read the "
-                + "sweep: " + m));
-        GridGate gate = new GridGate(REFRESH_NANOS);
-        unregister = drain.register(() -> {
-            if (gate.open(System.nanoTime())) {
-                refresh();
-            }
-        });
+        plot = new SweepPlot(axes, this::shown);
+        poll = new RecordsPoll(sweep, REFRESH_NANOS, drain, executor, this::show,
+                m -> status.set("Could not read the sweep: " + m));
         refresh();
     }
 
     /** Re-reads the records of the runs not yet done, in the background. */
     public void refresh() {
-        job.submit(this::read);
-    }
-
-    private SweepSummary.Table read() {
-        List<SweepPoint> points = sweep.plan().points();
-        List<RunRecord> records = new ArrayList<>(points.size());
-        for (int i = 0; i < points.size(); i++) {
-            RunRecord r = done.get(i);
-            if (r == null) {
-                r = sweep.record(points.get(i));
-                if (r != null && r.state() == RunRecord.State.DONE) {
-                    done.set(i, r);
-                }
-            }
-            records.add(r);
-        }
-        return SweepSummary.table(sweep, records);
+        poll.refresh();
     }
 
     private void show(SweepSummary.Table t) {
@@ -142,25 +100,22 @@ public final class SweepViewModel {
         if (!columns.equals(t.metrics())) {
             columns.setAll(t.metrics());
         }
-        if (yColumn.get() == null || !t.metrics().contains(yColumn.get())) {
-            yColumn.set(t.metrics().contains("final_loss") ? "final_loss"
-                    : t.metrics().isEmpty() ? null : t.metrics().get(0));
-        }
+        plot.offer(t.metrics());
         StringBuilder c = new StringBuilder(t.rows().size() + " runs");
         String sep = ": ";
-        for (String state : List.of("done", "failed", "running", "unfinished", "pending")) {
+        for (String state : STATES) {
             if (byState.containsKey(state)) {
                 c.append(sep).append(byState.get(state)).append(' ').append(state);
                 sep = ", ";
             }
         }
         counts.set(c.toString());
-        replot();
+        plot.replot();
     }
 
     private void refilter() {
         visible.setPredicate(this::passes);
-        replot();
+        plot.replot();
     }
 
     private boolean passes(RunRow r) {
@@ -172,14 +127,10 @@ public final class SweepViewModel {
         return true;
     }
 
-    private void replot() {
+    /** The summary table of the runs that pass the filters, or null before the first records are read. */
+    private SweepSummary.Table shown() {
         if (table == null) {
-            return;
-        }
-        if (xAxis.get() == null || yColumn.get() == null) {
-            setSeries(null, axes.isEmpty() ? "The sweep has no axes to plot against"
-                    : "No run has finished yet: nothing to plot");
-            return;
+            return null;
         }
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < table.rows().size() && i < all.size(); i++) {
@@ -187,21 +138,7 @@ public final class SweepViewModel {
                 rows.add(table.rows().get(i));
             }
         }
-        try {
-            String s = NONE.equals(seriesAxis.get()) ? null : seriesAxis.get();
-            SweepSeries next = SweepSeries.of(new SweepSummary.Table(table.header(), rows, table.axes(),
-                    table.metrics()), xAxis.get(), yColumn.get(), s);
-            setSeries(next, next.runs() == 0 ? "No done run among the runs shown has " + yColumn.get() : "");
-        } catch (SweepException e) {
-            setSeries(null, e.getMessage());
-        }
-    }
-
-    private void setSeries(SweepSeries s, String message) {
-        if (!Objects.equals(s, series.get())) {
-            series.set(s);
-        }
-        plotMessage.set(message);
+        return new SweepSummary.Table(table.header(), rows, table.axes(), table.metrics());
     }
 
     /** Opens a run in the explorer panes (as Open session... does), if it has a directory. */
@@ -267,25 +204,25 @@ public final class SweepViewModel {
     }
 
     public ObjectProperty<String> xAxisProperty() {
-        return xAxis;
+        return plot.xAxisProperty();
     }
 
     public ObjectProperty<String> yColumnProperty() {
-        return yColumn;
+        return plot.yColumnProperty();
     }
 
     /** The axis with one line per value, or {@link #NONE}. */
     public ObjectProperty<String> seriesAxisProperty() {
-        return seriesAxis;
+        return plot.seriesAxisProperty();
     }
 
     /** What the plot shows, or null when there is nothing to plot ({@link #plotMessageProperty()} says why). */
     public ReadOnlyObjectProperty<SweepSeries> seriesProperty() {
-        return series.getReadOnlyProperty();
+        return plot.seriesProperty();
     }
 
     public ReadOnlyStringProperty plotMessageProperty() {
-        return plotMessage.getReadOnlyProperty();
+        return plot.messageProperty();
     }
 
     /** "9 runs: 4 done, 1 failed, 4 pending" (in that order). */
@@ -300,7 +237,6 @@ public final class SweepViewModel {
 
     /** Stops re-reading the records. */
     public void dispose() {
-        unregister.run();
-        job.dispose();
+        poll.dispose();
     }
 }

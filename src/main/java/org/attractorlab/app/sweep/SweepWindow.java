@@ -3,6 +3,8 @@ package org.attractorlab.app.sweep;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -16,8 +18,9 @@ import org.attractorlab.figure.Figures;
 /**
  * A sweep in a window of its own, beside the explorer window: a sweep is a population of networks, the explorer
  * panes show one of them, and a run double-clicked in the table opens there while the table stays in view. The
- * plot exports through the same dialog as every pane. Closing the window disposes its view, view model and
- * export. FX thread.
+ * plot exports through the same dialog as every pane, and follows the explorer window's light or dark theme
+ * (the AtlantaFX stylesheet is the application's; the chart is recoloured here). Closing the window disposes its
+ * view, view model and export and stops following the theme. FX thread.
  */
 public final class SweepWindow {
     /** The name the plot is exported under. */
@@ -27,17 +30,22 @@ public final class SweepWindow {
     private final SweepView view;
     private final ExportViewModel exports;
     private final Stage stage = new Stage();
+    private final Runnable unfollowTheme;
     private boolean disposed;
 
     /**
      * @param executor where the run records are read
      * @param openRun  opens a run directory in the explorer panes
+     * @param dark     whether the explorer window is in the dark theme (followed until the window closes)
      * @param owner    the explorer window (the sweep window closes with it), or null
      */
     public SweepWindow(SweepDirectory sweep, FrameDrain drain, Executor executor, Consumer<Path> openRun,
-                       boolean dark, Window owner) {
+                       ObservableBooleanValue dark, Window owner) {
         vm = new SweepViewModel(sweep, drain, executor, openRun);
-        view = new SweepView(vm, dark);
+        view = new SweepView(vm, dark.get());
+        ChangeListener<Boolean> onTheme = (o, was, now) -> view.setDark(now);
+        dark.addListener(onTheme);
+        unfollowTheme = () -> dark.removeListener(onTheme);
         exports = new ExportViewModel(vm::say);
         PaneExport.attach(exports, FIGURE, view.plotPane());
         exports.register(FIGURE, (format, scale) -> vm.seriesProperty().get() == null ? null
@@ -86,6 +94,7 @@ public final class SweepWindow {
             return;
         }
         disposed = true;
+        unfollowTheme.run();
         view.dispose();
         vm.dispose();
         exports.dispose();

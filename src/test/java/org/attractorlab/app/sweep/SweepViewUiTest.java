@@ -1,6 +1,8 @@
 package org.attractorlab.app.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +26,8 @@ import org.attractorlab.core.sweep.SweepPoint;
 import org.attractorlab.core.sweep.SweepSeries;
 import org.attractorlab.core.sweep.SweepSeriesTest;
 import org.attractorlab.core.sweep.SweepSpec;
+import org.attractorlab.figure.ChartStyle;
+import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,6 +91,20 @@ class SweepViewUiTest {
                 .allMatch(r -> r.axes().get("model.hidden_size").equals("8"))));
         robot.interact(() -> vm.filterProperty("model.hidden_size").set(SweepViewModel.ALL));
 
+        // only the pending run 5 shown: no plot, and the message says why
+        robot.interact(() -> {
+            vm.filterProperty("model.hidden_size").set("16");
+            vm.filterProperty("training.learning_rate").set("0.02");
+            vm.filterProperty("seed").set("3");
+        });
+        assertNull(FxWait.fx(() -> vm.seriesProperty().get()));
+        assertEquals("No done run among the runs shown has final_loss",
+                FxWait.fx(() -> vm.plotMessageProperty().get()));
+        assertTrue(robot.lookup("#sweep-plot-message").query().isVisible());
+        assertFalse(robot.lookup("#sweep-chart").query().isVisible());
+        robot.interact(() -> List.of("model.hidden_size", "training.learning_rate", "seed")
+                .forEach(a -> vm.filterProperty(a).set(SweepViewModel.ALL)));
+
         // final_loss against the size, one line per rate, averaged over the seeds: as SweepSeries computes it
         robot.interact(() -> {
             vm.xAxisProperty().set("model.hidden_size");
@@ -120,6 +138,42 @@ class SweepViewUiTest {
         });
         assertEquals(0, (int) FxWait.fx(() -> window.sweeps().windows().size()));
         return List.of(vmRef, viewRef);
+    }
+
+    @Test
+    void switchingTheExplorersThemeRecoloursTheSweepChartUntilTheWindowCloses(FxRobot robot) throws Exception {
+        SweepDirectory sweep = SweepSeriesTest.sizesAndRates(tmp.resolve("s"), true);
+        SweepWindow w = open(sweep.dir());
+        FxWait.until("the plot", () -> FxWait.fx(() -> w.view().chartViewer().getChart() != null));
+        JFreeChart before = FxWait.fx(() -> w.view().chartViewer().getChart());
+        assertEquals(ChartStyle.background(false), before.getBackgroundPaint());
+        try {
+            FxWait.fx(() -> {
+                window.setDark(true);
+                return null;
+            });
+            assertEquals(ChartStyle.background(true), before.getBackgroundPaint(), "the chart shown is recoloured");
+            assertEquals(ChartStyle.background(true), before.getXYPlot().getBackgroundPaint());
+            assertEquals(ChartStyle.foreground(true), before.getXYPlot().getDomainAxis().getTickLabelPaint());
+            // a plot drawn after the switch (one line per rate now) is dark from the start
+            robot.interact(() -> w.viewModel().seriesAxisProperty().set("training.learning_rate"));
+            JFreeChart after = FxWait.fx(() -> w.view().chartViewer().getChart());
+            assertNotSame(before, after);
+            assertEquals(ChartStyle.background(true), after.getBackgroundPaint());
+
+            // closed, the window no longer follows the theme
+            FxWait.fx(() -> {
+                w.close();
+                window.setDark(false);
+                return null;
+            });
+            assertEquals(ChartStyle.background(true), after.getBackgroundPaint(), "a closed window was recoloured");
+        } finally {
+            FxWait.fx(() -> {
+                window.setDark(false);
+                return null;
+            });
+        }
     }
 
     @Test
