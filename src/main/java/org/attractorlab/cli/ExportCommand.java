@@ -11,6 +11,7 @@ import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.run.TrainedRun;
 import org.attractorlab.core.study.AnglesStudy;
 import org.attractorlab.core.study.DecodingStudy;
+import org.attractorlab.core.study.DegeneracyStudy;
 import org.attractorlab.core.study.FixedPointStudy;
 import org.attractorlab.core.study.OodStudy;
 import org.attractorlab.core.study.PcaStudy;
@@ -19,11 +20,13 @@ import org.attractorlab.core.study.RsaStudy;
 import org.attractorlab.core.study.StudyException;
 import org.attractorlab.core.sweep.SweepDirectory;
 import org.attractorlab.core.sweep.SweepException;
+import org.attractorlab.core.sweep.SweepNetworks;
 import org.attractorlab.core.sweep.SweepSeries;
 import org.attractorlab.core.sweep.SweepSummary;
 import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.figure.AngleSpectrumChart;
 import org.attractorlab.figure.Camera;
+import org.attractorlab.figure.DegeneracyCharts;
 import org.attractorlab.figure.EigenvalueChart;
 import org.attractorlab.figure.Figure;
 import org.attractorlab.figure.FigureFormat;
@@ -48,13 +51,15 @@ import picocli.CommandLine.Spec;
         description = {"Write a figure of a trained run (RUN_DIR from train, or a saved session) as PNG, SVG or PDF:",
                 "the same figure the app's pane exports, computed the way analyze computes it. Sizes are in points",
                 "(1/72 inch); a PNG has width x dpi / 72 pixels and records its dpi. --figure sweep draws a sweep",
-                "directory (from sweep --out): a summary column against an axis, as the app's sweep window does."})
+                "directory (from sweep --out): a summary column against an axis, as the app's sweep window does.",
+                "--figure degeneracy draws a sweep's degeneracy study at one --level: the distance matrix, the MDS",
+                "of the networks coloured by --color-by and the score per --group-by value, as the Population tab does."})
 public final class ExportCommand implements Callable<Integer> {
 
     /** The figures, by their --figure names. */
     enum Kind {
         LOSS("loss"), PCA3D("pca3d"), FIXED_POINTS("fixed-points"), EIGENVALUES("eigenvalues"), RSA("rsa"),
-        ANGLES("angles"), DECODING("decoding"), SWEEP("sweep");
+        ANGLES("angles"), DECODING("decoding"), SWEEP("sweep"), DEGENERACY("degeneracy");
 
         final String key;
 
@@ -69,7 +74,7 @@ public final class ExportCommand implements Callable<Integer> {
                 }
             }
             throw new Cli.UserError("--figure: '" + s
-                    + "' is not a figure; use loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep");
+                    + "' is not a figure; use loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep, degeneracy");
         }
     }
 
@@ -81,7 +86,7 @@ public final class ExportCommand implements Callable<Integer> {
     Path runDir;
 
     @Option(names = "--figure", required = true, paramLabel = "NAME",
-            description = "loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding or sweep")
+            description = "loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep or degeneracy")
     String figure;
 
     @Option(names = "--x", paramLabel = "AXIS", description = "sweep: the axis along x")
@@ -94,6 +99,18 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--series", paramLabel = "AXIS", description = "sweep: one line per value of this axis (default: "
             + "none, one line)")
     String sweepSeries;
+
+    @Option(names = "--level", paramLabel = "LEVEL", description = "degeneracy: behaviour, dynamics, representation "
+            + "(1 - CKA), weights, behaviour_ood or representation_procrustes (default: representation)")
+    String level;
+
+    @Option(names = "--group-by", paramLabel = "AXIS", description = "degeneracy: one score per value of this sweep "
+            + "axis or config key (default: none, one score)")
+    String groupBy;
+
+    @Option(names = "--ood-set", paramLabel = "KEY=VALUE", description = "degeneracy, level behaviour_ood: a task key "
+            + "of the out-of-distribution batch (repeatable)")
+    java.util.List<String> oodSet = new java.util.ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FMT", description = "png, svg or pdf (default: from the --out extension)")
     String format;
@@ -116,7 +133,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--dpi", defaultValue = "300", description = "resolution of a PNG (default: ${DEFAULT-VALUE})")
     int dpi;
 
-    @Option(names = "--color-by", paramLabel = "CONDITION", description = "pca3d: the condition column that colours the trials (default: the first)")
+    @Option(names = "--color-by", paramLabel = "CONDITION", description = "pca3d: the condition column that colours the trials (default: the first); degeneracy: the sweep "
+            + "axis that colours the MDS points (default: --group-by, else the first axis that is not the seed)")
     String colorBy;
 
     @Option(names = "--trials", defaultValue = "" + Probe.TRIALS, description = "probe trials, as in the app (default: ${DEFAULT-VALUE})")
@@ -151,13 +169,18 @@ public final class ExportCommand implements Callable<Integer> {
         if (trials < 2) {
             throw new Cli.UserError("--trials = " + trials + " must be at least 2");
         }
-        FigureSize size = new FigureSize(width != null ? width : kind == Kind.FIXED_POINTS ? 840 : 560,
-                height != null ? height : kind == Kind.ANGLES || kind == Kind.DECODING ? 560 : 420, dpi);
+        FigureSize size = new FigureSize(width != null ? width : kind == Kind.FIXED_POINTS ? 840
+                : kind == Kind.DEGENERACY ? 1260 : 560, height != null ? height : kind == Kind.ANGLES || kind == Kind.DECODING ? 560 : 420, dpi);
         long t0 = System.nanoTime();
         Figure f;
         if (kind == Kind.SWEEP) {
             f = Figures.sweep(sweepSeries(runDir, sweepX, sweepY, sweepSeries));
+        } else if (kind == Kind.DEGENERACY) {
+            f = degeneracy(runDir, level, groupBy, oodSet, colorBy, trials, o).figure();
         } else {
+            if (level != null || groupBy != null || !oodSet.isEmpty()) {
+                throw new Cli.UserError("--level, --group-by and --ood-set are options of --figure degeneracy");
+            }
             if (SweepDirectory.isSweep(runDir)) {
                 throw new Cli.UserError(runDir + " is a sweep directory; --figure " + kind.key + " draws one run: give "
                         + "one of its runs (" + runDir.resolve(SweepDirectory.RUNS_DIR) + "/NNNN-...), or --figure "
@@ -266,6 +289,66 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (SweepException e) {
             throw new Cli.UserError("--figure sweep: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The degeneracy figure and what it draws.
+     *
+     * @param result the study (at the one level drawn)
+     * @param matrix the distance matrix drawn
+     * @param figure the matrix, the MDS scatter and the scores, left to right
+     */
+    public record DegeneracyFigure(DegeneracyStudy.Result result, HeatmapData matrix, Figure figure) {
+    }
+
+    /**
+     * The degeneracy study of the done runs of the sweep in {@code dir} at one level ({@code level}: a level or
+     * measure name, null for representation), grouped by {@code groupBy} (null: none); the runs left out are
+     * listed on {@code o}.
+     */
+    public static DegeneracyFigure degeneracy(Path dir, String level, String groupBy, java.util.List<String> ood,
+                                              String colourAxis, int trials, PrintWriter o) {
+        if (!SweepDirectory.isSweep(dir)) {
+            throw new Cli.UserError(dir + " is not a sweep directory (it has no " + SweepDirectory.SPEC_FILE
+                    + "); --figure degeneracy draws a directory written by sweep --out");
+        }
+        DegeneracyStudy.Measure m = DegeneracyCharts.measureByKey(level == null ? "representation" : level.trim());
+        if (m == null) {
+            throw new Cli.UserError("--level: '" + level + "' is not a level; use one of "
+                    + String.join(", ", DegeneracyCharts.measureKeys()));
+        }
+        if (m == DegeneracyStudy.Measure.BEHAVIOUR_OOD && ood.isEmpty()) {
+            throw new Cli.UserError("--level behaviour_ood needs the out-of-distribution batch: give --ood-set "
+                    + "KEY=VALUE, e.g. --ood-set task.trial_steps=200");
+        }
+        SweepNetworks.Selection sel;
+        try {
+            SweepDirectory sweep = SweepDirectory.open(dir);
+            sel = SweepNetworks.open(sweep);
+            if (colourAxis != null && !sweep.plan().spec().axisNames().contains(colourAxis)) {
+                throw new Cli.UserError("--color-by: '" + colourAxis + "' is not an axis of the sweep; the axes are "
+                        + sweep.plan().spec().axisNames());
+            }
+            if (colourAxis == null) {
+                colourAxis = groupBy != null && sweep.plan().spec().axisNames().contains(groupBy) ? groupBy
+                        : sweep.plan().spec().axisNames().stream().filter(a -> !a.equals("seed")).findFirst()
+                        .orElse(null);
+            }
+        } catch (SweepException e) {
+            throw new Cli.UserError("--figure degeneracy: " + e.getMessage(), e);
+        }
+        for (SweepNetworks.LeftOut l : sel.leftOut()) {
+            o.println("left out " + l.describe());
+        }
+        DegeneracyStudy.Result r;
+        try {
+            DegeneracyStudy.Settings s = DegeneracyStudy.defaultsFor(sel.members())
+                    .withLevels(java.util.EnumSet.of(m.level())).withGroupBy(groupBy).withOod(ood).withTrials(trials);
+            r = DegeneracyStudy.run(sel.members(), s);
+        } catch (StudyException e) {
+            throw new Cli.UserError("degeneracy: " + e.getMessage(), e);
+        }
+        return new DegeneracyFigure(r, DegeneracyCharts.matrix(r, m), Figures.degeneracy(r, m, colourAxis));
     }
 
     /** The PCA of the 3D figures: the study's defaults with three components. */

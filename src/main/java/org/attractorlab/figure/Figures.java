@@ -3,7 +3,10 @@ package org.attractorlab.figure;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import org.attractorlab.core.study.DegeneracyStudy;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
@@ -87,6 +90,20 @@ public final class Figures {
     /** A summary column of a sweep against an axis, one line per series value, with standard-error bars. */
     public static Figure sweep(org.attractorlab.core.sweep.SweepSeries series) {
         return new ChartFigure(SweepChart.create(series, false));
+    }
+
+    /**
+     * A degeneracy study's matrix {@code m}: the distance matrix, the MDS scatter coloured by {@code colourAxis}
+     * (null: one colour) and the score per group with its spread, left to right.
+     */
+    public static Figure degeneracy(DegeneracyStudy.Result r, DegeneracyStudy.Measure m, String colourAxis) {
+        BiFunction<String, Plot, JFreeChart> plain = (t, p) -> new JFreeChart(t, JFreeChart.DEFAULT_TITLE_FONT, p,
+                true);
+        List<Figure> parts = List.of(
+                new ChartFigure(heatmap(DegeneracyCharts.matrix(r, m), "Distances: " + m.key(), m.description())),
+                new ChartFigure(DegeneracyCharts.mds(r, m, colourAxis, false, plain)),
+                new ChartFigure(DegeneracyCharts.scores(r, m, false, plain)));
+        return new StackedFigure("Degeneracy: " + m.key(), false, parts, 1.2, 1, 1);
     }
 
     private static String atStep(int step) {

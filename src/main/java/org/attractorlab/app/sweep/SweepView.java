@@ -8,6 +8,8 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -30,6 +32,7 @@ public final class SweepView extends BorderPane {
     private final TableView<RunRow> table;
     private final BorderPane plotPane = new BorderPane();
     private final ChartViewer viewer = new ChartViewer(null);
+    private final PopulationView population;
     private boolean dark;
 
     /** @param dark whether the plot starts in the dark theme ({@link #setDark} switches it) */
@@ -80,7 +83,17 @@ public final class SweepView extends BorderPane {
         disposer.listen(vm.seriesProperty(), (o, was, now) -> draw(now));
         draw(vm.seriesProperty().get());
 
-        SplitPane split = new SplitPane(table, plotPane);
+        population = new PopulationView(vm.population(), dark);
+        disposer.onDispose(population::dispose);
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        disposer.listen(vm.population().selectedRunsProperty(), (o, was, now) -> select(now));
+        Tab plotTab = new Tab("Plot", plotPane);
+        Tab popTab = new Tab("Population", population);
+        popTab.setId("sweep-population-tab");
+        TabPane tabs = new TabPane(plotTab, popTab);
+        tabs.setId("sweep-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(table, tabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         setCenter(split);
@@ -100,6 +113,11 @@ public final class SweepView extends BorderPane {
         return plotPane;
     }
 
+    /** The Population tab, where its "Export figure..." goes. */
+    public PopulationView populationPane() {
+        return population;
+    }
+
     public TableView<RunRow> table() {
         return table;
     }
@@ -112,6 +130,17 @@ public final class SweepView extends BorderPane {
     public void setDark(boolean on) {
         dark = on;
         Themes.retheme(viewer, on);
+        population.setDark(on);
+    }
+
+    /** Selects the runs of these names in the table (those the filters hide stay unselected). */
+    private void select(List<String> names) {
+        table.getSelectionModel().clearSelection();
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (names.contains(table.getItems().get(i).name())) {
+                table.getSelectionModel().select(i);
+            }
+        }
     }
 
     private void draw(SweepSeries s) {
@@ -120,7 +149,7 @@ public final class SweepView extends BorderPane {
         }
     }
 
-    private static ChoiceBox<String> choice(String id, List<String> items, String tip) {
+    static ChoiceBox<String> choice(String id, List<String> items, String tip) {
         ChoiceBox<String> c = new ChoiceBox<>();
         c.setId(id);
         c.getItems().setAll(items);
@@ -134,6 +163,12 @@ public final class SweepView extends BorderPane {
      * are replaced).
      */
     private void follow(ChoiceBox<String> box, ObservableValue<String> value, Consumer<String> set) {
+        follow(disposer, box, value, set);
+    }
+
+    /** {@link #follow(ChoiceBox, ObservableValue, Consumer)} with its listeners undone by {@code disposer}. */
+    static void follow(Disposer disposer, ChoiceBox<String> box, ObservableValue<String> value,
+                       Consumer<String> set) {
         box.setValue(value.getValue());
         disposer.listen(value, (o, was, now) -> box.setValue(now));
         disposer.listen(box.valueProperty(), (o, was, now) -> {

@@ -51,6 +51,7 @@ public final class SweepViewModel {
     private final SweepPlot plot;
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final PopulationViewModel population;
     private SweepSummary.Table table;
 
     /**
@@ -69,7 +70,13 @@ public final class SweepViewModel {
         plot = new SweepPlot(axes, this::shown);
         poll = new RecordsPoll(sweep, REFRESH_NANOS, drain, executor, this::show,
                 m -> status.set("Could not read the sweep: " + m));
+        population = new PopulationViewModel(sweep, drain, executor, org.attractorlab.core.study.Probe.TRIALS);
         refresh();
+    }
+
+    /** The Population tab: the degeneracy of the done runs. */
+    public PopulationViewModel population() {
+        return population;
     }
 
     /** Re-reads the records of the runs not yet done, in the background. */
@@ -235,8 +242,9 @@ public final class SweepViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Stops re-reading the records. */
+    /** Stops re-reading the records and delivering the population's results. */
     public void dispose() {
         poll.dispose();
+        population.dispose();
     }
 }

@@ -25,6 +25,8 @@ import org.attractorlab.figure.Figures;
 public final class SweepWindow {
     /** The name the plot is exported under. */
     public static final String FIGURE = "sweep";
+    /** The name the Population tab's figure is exported under. */
+    public static final String POPULATION = "population";
 
     private final SweepViewModel vm;
     private final SweepView view;
@@ -50,6 +52,11 @@ public final class SweepWindow {
         PaneExport.attach(exports, FIGURE, view.plotPane());
         exports.register(FIGURE, (format, scale) -> vm.seriesProperty().get() == null ? null
                 : Figures.sweep(vm.seriesProperty().get()), () -> Pane.readableSize(view.plotPane()));
+        PaneExport.attach(exports, POPULATION, view.populationPane());
+        PopulationViewModel pop = vm.population();
+        exports.register(POPULATION, (format, scale) -> pop.computedProperty().get() == null ? null
+                : Figures.degeneracy(pop.computedProperty().get().result(), pop.computedProperty().get().measure(),
+                pop.colourAxis()), () -> Pane.readableSize(view.populationPane()));
         Scene scene = new Scene(view, 1100, 760);
         scene.getStylesheets().add(SweepWindow.class.getResource("/org/attractorlab/app/app.css").toExternalForm());
         scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+E"),

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,10 @@ import org.attractorlab.core.sweep.SweepPoint;
 import org.attractorlab.core.sweep.SweepSeries;
 import org.attractorlab.core.sweep.SweepSeriesTest;
 import org.attractorlab.core.sweep.SweepSpec;
+import org.attractorlab.core.study.DegeneracyStudy;
+import org.attractorlab.core.sweep.SweepNetworks;
 import org.attractorlab.figure.ChartStyle;
+import org.attractorlab.figure.HeatmapData;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -198,5 +203,77 @@ class SweepViewUiTest {
         assertTrue(FxWait.fx(() -> w.viewModel().statusProperty().get()).contains(second.getFileName().toString()),
                 "the status names the run");
         assertTrue(table.getItems().size() == 2);
+    }
+
+    @Test
+    void thePopulationTabComputesTheStudysMatrixAndAClickedCellSelectsItsTwoRuns(FxRobot robot) throws Exception {
+        SweepSpec spec = SweepSpec.parse("{\"base\": \"flipflop-3bit\", \"grid\": {\"model.hidden_size\": [8, 12]}, "
+                + "\"seeds\": [1, 2], \"set\": {\"training.steps\": 5, \"training.batch_size\": 8, "
+                + "\"training.checkpoint_every\": 0, \"task.trial_steps\": 40}}", null);
+        SweepDirectory sweep = SweepDirectory.prepare(tmp.resolve("pop"), SweepPlan.of(spec));
+        assertEquals(4, LocalSweep.run(sweep, 1, p -> { }, new AtomicBoolean()).progress().done());
+        SweepWindow w = open(sweep.dir());
+        PopulationViewModel pop = w.viewModel().population();
+        FxWait.until("the four runs", () -> FxWait.fx(() -> w.view().table().getItems().size() == 4));
+        robot.interact(() -> {
+            w.stage().toFront();
+            ((javafx.scene.control.TabPane) robot.lookup("#sweep-tabs").query()).getSelectionModel().select(1);
+            pop.levelProperty().set("representation");
+            pop.groupByProperty().set("model.hidden_size");
+        });
+        robot.clickOn("#population-compute");
+        FxWait.until("the matrix", () -> FxWait.fx(() -> pop.computedProperty().get() != null
+                && !pop.busyProperty().get()));
+
+        List<DegeneracyStudy.Member> members = SweepNetworks.open(sweep).members();
+        DegeneracyStudy.Result expected = DegeneracyStudy.run(members, DegeneracyStudy.defaultsFor(members)
+                .withLevels(EnumSet.of(DegeneracyStudy.Level.REPRESENTATION)).withGroupBy("model.hidden_size"));
+        DegeneracyStudy.MeasureResult cka = expected.measure(DegeneracyStudy.Measure.REPRESENTATION_CKA);
+        HeatmapData shown = FxWait.fx(() -> w.view().populationPane().matrix().data());
+        assertEquals(4, shown.rows());
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                assertEquals(cka.distance(i, j), shown.value(i, j), 0, "cell " + i + ", " + j);
+            }
+        }
+        assertTrue(shown.value(0, 1) > 0, "two seeds of one size differ");
+        // the MDS scatter coloured by the size (two series) and one score per size
+        assertEquals(2, (int) FxWait.fx(() -> w.view().populationPane().mdsViewer().getChart().getXYPlot()
+                .getDataset().getSeriesCount()));
+        assertEquals(2, (int) FxWait.fx(() -> w.view().populationPane().scoresViewer().getChart().getXYPlot()
+                .getDataset().getItemCount(0)));
+        assertTrue(FxWait.fx(() -> pop.messageProperty().get()).startsWith("4 networks of"),
+                FxWait.fx(() -> pop.messageProperty().get()));
+
+        // a click on cell (0, 3) selects runs 0 and 3 in the table
+        FxWait.pulses(3);
+        javafx.geometry.Point2D cell = FxWait.fx(() -> w.view().populationPane().matrix().cellCentreOnScreen(0, 3));
+        robot.clickOn(cell);
+        FxWait.until("the pair selected", () -> FxWait.fx(() -> w.view().table().getSelectionModel()
+                .getSelectedItems().size() == 2));
+        assertEquals(List.of(expected.names().get(0), expected.names().get(3)), FxWait.fx(() -> w.view().table()
+                .getSelectionModel().getSelectedItems().stream().map(RunRow::name).toList()));
+
+        // the population figure exports like the plot
+        assertTrue(FxWait.fx(() -> w.exports().panes().contains(SweepWindow.POPULATION)));
+        assertTrue(robot.lookup("#export-" + SweepWindow.POPULATION).tryQuery().isPresent());
+
+        // the weight level within each size; the cross-size cells have no distance
+        robot.interact(() -> pop.levelProperty().set("weights"));
+        assertTrue(FxWait.fx(() -> pop.messageProperty().get()).contains("press Compute"));
+        robot.clickOn("#population-compute");
+        FxWait.until("the weights", () -> FxWait.fx(() -> !pop.busyProperty().get()
+                && pop.computedProperty().get().measure() == DegeneracyStudy.Measure.WEIGHTS));
+        HeatmapData weights = FxWait.fx(() -> w.view().populationPane().matrix().data());
+        assertTrue(Double.isNaN(weights.value(0, 2)));
+        assertTrue(weights.value(0, 1) > 0);
+
+        // a level whose study fails says why on the message line and keeps the matrix shown
+        robot.interact(() -> pop.levelProperty().set("dynamics"));
+        robot.clickOn("#population-compute");
+        FxWait.until("the failure", () -> FxWait.fx(() -> !pop.busyProperty().get()
+                && pop.messageProperty().get().startsWith("Could not compare the runs: ")));
+        assertEquals(DegeneracyStudy.Measure.WEIGHTS, FxWait.fx(() -> pop.computedProperty().get().measure()));
+        assertSame(weights, FxWait.fx(() -> w.view().populationPane().matrix().data()));
     }
 }
