@@ -15,11 +15,15 @@ public final class Launcher {
     private Launcher() {
     }
 
-    /** Why {@code args} ({@code app ...}) cannot open the app, or null when they can. */
+    /** The option of {@code app} that opens the window, checks that it draws the 3D pane and exits. */
+    public static final String SMOKE = "--smoke";
+
+    /** Why {@code args} ({@code app ...}, without {@value #SMOKE}) cannot open the app, or null when they can. */
     static String appUsageProblem(String[] args) {
         if (args.length > 2 || (args.length == 2 && args[1].startsWith("-"))) {
             return "usage: attractor-lab app [RUN_DIR | SWEEP_DIR]   (opens the desktop app, on a saved session if RUN_DIR "
-                    + "is given, with the sweep's window if SWEEP_DIR is)";
+                    + "is given, with the sweep's window if SWEEP_DIR is; with --smoke it checks that the window draws "
+                    + "its 3D pane and exits)";
         }
         if (args.length == 2 && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(args[1]))) {
             return "attractor-lab app: '" + args[1] + "' is not a directory; give a run directory (from the app's "
@@ -34,6 +38,10 @@ public final class Launcher {
             return;
         }
         if (args[0].equals(APP)) {
+            if (java.util.Arrays.asList(args).contains(SMOKE)) {
+                System.setProperty(org.attractorlab.app.AttractorLabApp.SMOKE_PROPERTY, "true");
+                args = java.util.Arrays.stream(args).filter(a -> !a.equals(SMOKE)).toArray(String[]::new);
+            }
             String problem = appUsageProblem(args);
             if (problem != null) {
                 System.err.println(problem);

@@ -10,6 +10,9 @@ import org.attractorlab.core.config.Samples;
 /** The desktop app. It opens on the flip-flop sample, ready to train, or on the session given as its argument;
  * given a sweep directory, it shows the sweep in a window of its own beside it. */
 public final class AttractorLabApp extends Application {
+    /** Set by {@code attractor-lab app --smoke}: open, check the first frame draws the 3D pane, exit. */
+    public static final String SMOKE_PROPERTY = "attractorlab.smoke";
+
     private AppWindow window;
 
     @Override
@@ -30,6 +33,9 @@ public final class AttractorLabApp extends Application {
             }
         });
         stage.show();
+        if (Boolean.getBoolean(SMOKE_PROPERTY)) {
+            SmokeCheck.watch(window);
+        }
         // ./attractor-lab app RUN_DIR: the window opens on the sample, then switches to the session once it is read
         java.util.List<String> raw = getParameters() == null ? java.util.List.of() : getParameters().getRaw();
         if (!raw.isEmpty()) {

@@ -21,7 +21,7 @@ public final class ConfigCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "experiment config (JSON); defaults if omitted")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "experiment config (JSON) or a sample's name; defaults if omitted")
     Path config;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable)")
@@ -54,7 +54,7 @@ public final class ConfigCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(sb);
                 return 0;
             }
-            ExperimentConfig c = config == null ? loader.fromOverrides(overrides) : loader.load(config, overrides);
+            ExperimentConfig c = config == null ? loader.fromOverrides(overrides) : loader.loadFileOrSample(config, overrides);
             spec.commandLine().getOut().println(ConfigLoader.toJson(c));
             return 0;
         } catch (ConfigException e) {

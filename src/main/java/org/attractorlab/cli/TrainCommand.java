@@ -36,7 +36,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "experiment config (JSON); see samples/")
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "experiment config (JSON), or a sample's name (e.g. flipflop-3bit); see samples/")
     Path config;
 
     @Option(names = "--out", required = true, paramLabel = "RUN_DIR", description = "run directory to write")
@@ -57,7 +57,7 @@ public final class TrainCommand implements Callable<Integer> {
         ExperimentConfig cfg;
         Experiment experiment;
         try {
-            cfg = ConfigLoader.standard().load(config, overrides);
+            cfg = ConfigLoader.standard().loadFileOrSample(config, overrides);
             experiment = Experiment.create(cfg);
         } catch (ConfigException | IllegalArgumentException e) {
             throw new Cli.UserError(e.getMessage(), e);

@@ -122,6 +122,25 @@ public final class ConfigLoader {
         return resolve(readJson(text, source), source, overrides);
     }
 
+    /**
+     * Reads a config file, or the bundled sample that {@code file} names ({@link Samples#named}) when no such file
+     * exists, and applies {@code KEY=VALUE} overrides: what the CLI accepts wherever it asks for a config, so that
+     * {@code train flipflop-3bit} works from any directory. An existing file always wins; errors in a sample are
+     * prefixed with {@code sample NAME}.
+     */
+    public ExperimentConfig loadFileOrSample(Path file, List<String> overrides) {
+        if (!Files.exists(file)) {
+            var sample = Samples.named(file.toString());
+            if (sample.isPresent()) {
+                String source = "sample " + sample.get();
+                return resolve(readJson(Samples.json(sample.get()), source), source, overrides);
+            }
+            throw new ConfigException("config file '" + file + "' does not exist, and it is not a sample name; "
+                    + "samples are " + Samples.NAMES);
+        }
+        return load(file, overrides);
+    }
+
     /** Parses JSON text. */
     public ExperimentConfig parse(String json) {
         return parse(json, List.of());

@@ -250,8 +250,9 @@ public record SweepSpec(ExperimentConfig base, Map<String, List<JsonNode>> grid,
                     return loader.load(p);
                 }
             }
-            if (Samples.NAMES.contains(s)) {
-                return Samples.load(s);
+            var sample = Samples.named(s);
+            if (sample.isPresent()) {
+                return Samples.load(sample.get());
             }
             throw new SweepException("base '" + Messages.value(s) + "' is neither a config file (looked beside the "
                     + "spec and in the working directory) nor a sample; samples are " + Samples.NAMES);
