@@ -100,7 +100,7 @@ public final class AppWindow {
         opener.setChooser(SessionOpener.directoryChooser(
                 () -> keeper.directory() != null ? keeper.directory().getParent() : sessions,
                 () -> main.getScene() == null ? null : main.getScene().getWindow()));
-        sweeps = new SweepOpener(drain, workers, this::openSession, this.dark.getReadOnlyProperty(),
+        sweeps = new SweepOpener(drain, this::openSession, this.dark.getReadOnlyProperty(),
                 () -> main.getScene() == null ? null : main.getScene().getWindow());
         sweeps.setChooser(SweepOpener.directoryChooser(() -> main.getScene() == null ? null
                 : main.getScene().getWindow()));

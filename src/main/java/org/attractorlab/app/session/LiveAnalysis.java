@@ -1,7 +1,6 @@
 package org.attractorlab.app.session;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,12 +39,8 @@ public final class LiveAnalysis implements AutoCloseable {
     public LiveAnalysis(Experiment experiment) {
         this.network = experiment.network().copy();
         this.probe = Probe.batch(experiment, PROBE_TRIALS);
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "attractor-lab-analysis");
-            t.setPriority(org.attractorlab.app.fx.LatestJob.ANALYSIS_PRIORITY);
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = org.attractorlab.app.fx.Workers.single("attractor-lab-analysis",
+                org.attractorlab.app.fx.LatestJob.ANALYSIS_PRIORITY);
     }
 
     /** The probe batch every frame is computed on. */

@@ -49,16 +49,7 @@ public final class SessionOpener {
      * when that is a directory, over {@code owner} (either may give null).
      */
     public static Supplier<Path> directoryChooser(Supplier<Path> start, Supplier<javafx.stage.Window> owner) {
-        return () -> {
-            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-            chooser.setTitle("Open session (a run directory)");
-            Path from = start.get();
-            if (from != null && java.nio.file.Files.isDirectory(from)) {
-                chooser.setInitialDirectory(from.toFile());
-            }
-            java.io.File f = chooser.showDialog(owner.get());
-            return f == null ? null : f.toPath();
-        };
+        return org.attractorlab.app.fx.Choosers.directory("Open session (a run directory)", start, owner);
     }
 
     /** Asks the chooser for a directory and opens it. */

@@ -25,6 +25,8 @@ final class RecordsPoll {
     private final AtomicReferenceArray<RunRecord> done;
     private final LatestJob<SweepSummary.Table> job;
     private final Runnable unregister;
+    /** Every run's record has been read as done: nothing can change any more. */
+    private volatile boolean allDone;
 
     /**
      * @param periodNanos how often the records are re-read
@@ -45,9 +47,11 @@ final class RecordsPoll {
         });
     }
 
-    /** Re-reads the records of the runs not yet done, in the background. */
+    /** Re-reads the records of the runs not yet done, in the background; nothing once every run is done. */
     void refresh() {
-        job.submit(this::read);
+        if (!allDone) {
+            job.submit(this::read);
+        }
     }
 
     private SweepSummary.Table read() {
@@ -63,6 +67,11 @@ final class RecordsPoll {
             }
             records.add(r);
         }
+        boolean all = true;
+        for (int i = 0; i < points.size() && all; i++) {
+            all = done.get(i) != null;
+        }
+        allDone = all;
         return SweepSummary.table(sweep, records);
     }
 

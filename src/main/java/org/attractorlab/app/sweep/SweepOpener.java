@@ -3,7 +3,7 @@ package org.attractorlab.app.sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -12,6 +12,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.stage.Window;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
+import org.attractorlab.app.fx.Workers;
 import org.attractorlab.core.sweep.SweepDirectory;
 
 /**
@@ -21,7 +22,11 @@ import org.attractorlab.core.sweep.SweepDirectory;
  */
 public final class SweepOpener {
     private final FrameDrain drain;
-    private final Executor executor;
+    /**
+     * The sweep windows' own worker: reading records and computing a population study can take long, and must not
+     * hold up the explorer panes' analyses.
+     */
+    private final ExecutorService executor = Workers.single("attractor-lab-sweep", LatestJob.ANALYSIS_PRIORITY);
     private final Consumer<Path> openRun;
     private final ObservableBooleanValue dark;
     private final Supplier<Window> owner;
@@ -31,15 +36,12 @@ public final class SweepOpener {
     private Supplier<Path> chooser = () -> null;
 
     /**
-     * @param executor where the sweep is read, and its windows read their run records
      * @param openRun  opens a run directory in the explorer panes
      * @param dark     whether the explorer window is in the dark theme; the sweep windows follow it
      * @param owner    the explorer window, or null
      */
-    public SweepOpener(FrameDrain drain, Executor executor, Consumer<Path> openRun, ObservableBooleanValue dark,
-                       Supplier<Window> owner) {
+    public SweepOpener(FrameDrain drain, Consumer<Path> openRun, ObservableBooleanValue dark, Supplier<Window> owner) {
         this.drain = drain;
-        this.executor = executor;
         this.openRun = openRun;
         this.dark = dark;
         this.owner = owner;
@@ -53,12 +55,8 @@ public final class SweepOpener {
 
     /** The app's chooser: a directory chooser over {@code owner}. */
     public static Supplier<Path> directoryChooser(Supplier<Window> owner) {
-        return () -> {
-            javafx.stage.DirectoryChooser c = new javafx.stage.DirectoryChooser();
-            c.setTitle("Open sweep (a directory written by sweep --out)");
-            java.io.File f = c.showDialog(owner.get());
-            return f == null ? null : f.toPath();
-        };
+        return org.attractorlab.app.fx.Choosers.directory("Open sweep (a directory written by sweep --out)",
+                () -> null, owner);
     }
 
     /** Asks the chooser for a directory and opens it. */
@@ -97,5 +95,6 @@ public final class SweepOpener {
         job.dispose();
         List.copyOf(windows).forEach(SweepWindow::close);
         windows.clear();
+        executor.shutdownNow();
     }
 }

@@ -80,7 +80,7 @@ public final class SweepViewModel {
     }
 
     /** Re-reads the records of the runs not yet done, in the background. */
-    public void refresh() {
+    private void refresh() {
         poll.refresh();
     }
 
@@ -161,10 +161,6 @@ public final class SweepViewModel {
     /** Shows a message in the view's status line. */
     public void say(String message) {
         status.set(message);
-    }
-
-    public SweepDirectory sweep() {
-        return sweep;
     }
 
     /** The axes, in the spec's order. */

@@ -60,7 +60,7 @@ public final class SweepWindow {
         Scene scene = new Scene(view, 1100, 760);
         scene.getStylesheets().add(SweepWindow.class.getResource("/org/attractorlab/app/app.css").toExternalForm());
         scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+E"),
-                () -> exports.export(FIGURE, stage));
+                () -> exports.exportLast(stage));
         stage.setScene(scene);
         stage.setTitle("Sweep " + sweep.dir().toAbsolutePath().normalize() + " - Attractor Lab");
         if (owner != null) {

@@ -2,7 +2,6 @@ package org.attractorlab.app.panes.pca3d;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,12 +34,7 @@ final class SceneBuilds {
         this.fx = fx;
         this.onBuilt = onBuilt;
         if (background == null) {
-            owned = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "attractor-lab-pca3d");
-                t.setPriority(LatestJob.ANALYSIS_PRIORITY);
-                t.setDaemon(true);
-                return t;
-            });
+            owned = org.attractorlab.app.fx.Workers.single("attractor-lab-pca3d", LatestJob.ANALYSIS_PRIORITY);
             this.background = owned;
         } else {
             owned = null;
