@@ -12,12 +12,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.analysis.similarity.SharedStates;
-import org.attractorlab.core.config.ConfigException;
-import org.attractorlab.core.config.ConfigLoader;
 import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.io.Csv;
-import org.attractorlab.core.run.RunDirectory;
-import org.attractorlab.core.run.RunDirectoryException;
 import org.attractorlab.core.study.DegeneracyStudy;
 import org.attractorlab.core.study.Probe;
 import org.attractorlab.core.study.SimilarityStudy;
@@ -154,12 +150,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private static Experiment load(Path dir) throws IOException {
-        try {
-            RunDirectory run = RunDirectory.open(dir);
-            return Experiment.restore(run.readConfig(ConfigLoader.standard()), run.readModel());
-        } catch (RunDirectoryException | ConfigException e) {
-            throw new Cli.UserError(e.getMessage(), e);
-        }
+        return AnalyzeCommand.load(dir, null).experiment();
     }
 
     // ------------------------------------------------------------------------------------------ many runs

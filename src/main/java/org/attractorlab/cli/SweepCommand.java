@@ -118,10 +118,10 @@ public final class SweepCommand implements Callable<Integer> {
         if (slurm) {
             return submit(sweep, slurmOptions, o);
         }
-        int n = Math.max(1, workers == null ? Runtime.getRuntime().availableProcessors() : workers);
         if (workers != null && workers < 1) {
             throw new Cli.UserError("--workers = " + workers + " must be at least 1");
         }
+        int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
         Map<SweepDirectory.RunState, Integer> counts = sweep.counts();
         int done = counts.getOrDefault(SweepDirectory.RunState.DONE, 0);
         o.printf(Locale.ROOT, "Sweep of %d runs in %s: %d done, %d to train, on %d worker%s%n", sweep.plan().size(),

@@ -40,12 +40,6 @@ public final class LocalSweep {
         public double runsPerHour() {
             return elapsed > 0 ? ranHere * 3600 / elapsed : 0;
         }
-
-        /** Estimated seconds until every run has ended, NaN before the first has. */
-        public double secondsLeft() {
-            int left = total - done - failed;
-            return ranHere > 0 ? left * elapsed / ranHere : Double.NaN;
-        }
     }
 
     /**

@@ -76,7 +76,7 @@ public record RunRecord(int index, State state, String message, double seconds, 
         Path f = runDir.resolve(FILE);
         byte[] bytes;
         try {
-            bytes = BoundedFiles.read(f, 1 << 20, "a run record");
+            bytes = BoundedFiles.read(f, BoundedFiles.CONFIG_LIMIT, "a run record");
         } catch (NoSuchFileException e) {
             return null;
         }

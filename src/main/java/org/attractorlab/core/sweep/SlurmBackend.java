@@ -357,7 +357,7 @@ public final class SlurmBackend {
         Path f = sweep.dir().resolve(DIR).resolve(JOBS_FILE);
         String text;
         try {
-            text = new String(BoundedFiles.read(f, 16 << 20, JOBS_FILE), StandardCharsets.UTF_8);
+            text = new String(BoundedFiles.read(f, BoundedFiles.TABLE_LIMIT, JOBS_FILE), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {

@@ -105,7 +105,7 @@ public final class SweepDirectory {
         } catch (SweepException e) {
             throw new SweepException(spec + ": " + e.getMessage(), e);
         }
-        return new SweepDirectory(dir, SweepPlan.of(s));
+        return new SweepDirectory(dir, SweepPlan.unchecked(s));
     }
 
     /** Whether {@code dir} looks like a sweep directory (it has {@code sweep.json}). */

@@ -29,6 +29,20 @@ public final class SweepPlan {
 
     /** The plan of a spec, each run's config checked: a run whose combination of values is refused is named. */
     public static SweepPlan of(SweepSpec spec) {
+        SweepPlan plan = unchecked(spec);
+        ConfigLoader loader = ConfigLoader.standard();
+        for (SweepPoint p : plan.points) {
+            plan.config(p, loader);
+        }
+        return plan;
+    }
+
+    /**
+     * The plan of a spec whose runs were checked when its sweep directory was prepared ({@link SweepDirectory#open}):
+     * opening a sweep of 100,000 runs in every cluster task does not resolve 100,000 configs again. A run whose
+     * config no longer resolves (a hand-edited {@code sweep.json}) fails with the message when it is trained.
+     */
+    static SweepPlan unchecked(SweepSpec spec) {
         List<String> gridKeys = new ArrayList<>(spec.grid().keySet());
         List<List<JsonNode>> gridValues = new ArrayList<>(spec.grid().values());
         int zipLength = spec.zip().isEmpty() ? 1 : spec.zip().values().iterator().next().size();
@@ -72,12 +86,7 @@ public final class SweepPlan {
                 odometer[a] = 0;
             }
         }
-        SweepPlan plan = new SweepPlan(spec, points);
-        ConfigLoader loader = ConfigLoader.standard();
-        for (SweepPoint p : points) {
-            plan.config(p, loader);
-        }
-        return plan;
+        return new SweepPlan(spec, points);
     }
 
     private static long gridCount(SweepSpec spec) {
