@@ -128,6 +128,17 @@ public final class EvidenceMultitaskTask extends AbstractTask {
         return options.rawInputs() ? options.latentDims() : options.encoderFeatures();
     }
 
+    /**
+     * Fixation on, no evidence: the input of the fixation period, while the network waits for the stimulus and
+     * holds its memory of it before the decision (evidence inputs 0, then {@code fixation} = 1).
+     */
+    @Override
+    public float[] restingInput() {
+        float[] u = new float[inputSize()];
+        u[evidenceSize()] = 1f;
+        return u;
+    }
+
     /** First step of the decision period. */
     public int decisionStart() {
         return options.fixationSteps() + options.stimulusSteps();

@@ -31,6 +31,16 @@ public interface Task {
     /** The loss this task is trained with by default. */
     LossKind defaultLoss();
 
+    /**
+     * The input at rest: what the task feeds the network when no stimulus or cue is on, as a fresh array of
+     * {@link #inputSize()} values. It is the default constant input u* of a fixed-point search, so that the
+     * attractors found are those the network holds its memory in between stimuli. Zeros unless the task says
+     * otherwise (a task with a fixation channel that is on between stimuli returns it on).
+     */
+    default float[] restingInput() {
+        return new float[inputSize()];
+    }
+
     /** Draws a batch of {@code trials} trials using {@code rng}. */
     TrialBatch sample(int trials, SplittableRandom rng);
 

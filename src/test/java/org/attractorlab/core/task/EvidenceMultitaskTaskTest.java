@@ -220,4 +220,45 @@ class EvidenceMultitaskTaskTest {
                 () -> new EvidenceMultitaskOptions(2, 24, 0.2, 1, 20, 1, 100, 0, false, 1, 100));
         assertTrue(e.getMessage().startsWith("task.encoder_features = 0 is not allowed: "), e.getMessage());
     }
+
+    @Test
+    void restingInputIsFixationOnAndNoEvidenceAsInTheFixationPeriod() {
+        for (boolean raw : new boolean[]{false, true}) {
+            EvidenceMultitaskTask task = new EvidenceMultitaskTask(options(2, 3, raw, 1));
+            float[] rest = task.restingInput();
+            assertEquals(task.inputSize(), rest.length);
+            assertEquals("fixation", task.inputNames().get(task.evidenceSize()));
+            float[] expected = new float[task.inputSize()];
+            expected[task.evidenceSize()] = 1f;
+            assertArrayEquals(expected, rest, "raw = " + raw);
+            // the input of step 0 (fixation period) of any trial is the resting input
+            TrialBatch batch = task.sample(5, new SplittableRandom(3));
+            for (int b = 0; b < batch.trials(); b++) {
+                float[] u = Arrays.copyOfRange(batch.inputs(), batch.inputIndex(b, 0, 0),
+                        batch.inputIndex(b, 0, 0) + batch.inputSize());
+                assertArrayEquals(rest, u, "trial " + b);
+            }
+            rest[0] = 5;
+            assertEquals(0f, task.restingInput()[0], "a fresh array each call");
+        }
+        assertArrayEquals(new float[3], new FlipFlopTask(FlipFlopOptions.DEFAULTS).restingInput(),
+                "zeros for a task without a fixation channel");
+    }
+
+    @Test
+    void orthantCodeOfEveryLatentDimensionIsWrittenForDThree() {
+        TrialBatch batch = new EvidenceMultitaskTask(options(3, 4, true, 2)).sample(2000, new SplittableRandom(8));
+        int[] counts = new int[8];
+        for (int b = 0; b < batch.trials(); b++) {
+            int code = 0;
+            for (int d = 0; d < 3; d++) {
+                code += batch.conditions().get(b, "x" + d) < 0 ? 1 << d : 0;
+            }
+            assertEquals(code, batch.conditions().get(b, "quadrant"), "trial " + b);
+            counts[code]++;
+        }
+        for (int c = 0; c < 8; c++) {
+            assertTrue(Math.abs(counts[c] - 250) < SIGMAS * Math.sqrt(250 * 7.0 / 8), "orthant " + c + ": " + counts[c]);
+        }
+    }
 }
