@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Options of {@link OodQuadrant}.
  *
- * @param latentColumns  the condition columns of the latent coordinates x* (default x0, x1)
+ * @param latentColumns  the condition columns of the latent coordinates x* (default x0, x1; the study's defaults
+ *                       take every x0, x1, ..., x(D-1) of the table)
  * @param quadrantColumn the column coding the held-out region, one value per quadrant or orthant (default
  *                       "quadrant"; {@code EvidenceMultitaskTask} codes it as sum_d 2^d [x_d &lt; 0])
  * @param step           the step whose hidden states are decoded, 0..T-1, or -1 for the last step
@@ -36,6 +37,10 @@ public record OodQuadrantOptions(List<String> latentColumns, String quadrantColu
         Checks.nonNegative("regularization", regularization);
         Checks.range("folds", folds, 2, 1000);
         Checks.positive("latent_variance", latentVariance);
+    }
+
+    public OodQuadrantOptions withLatentColumns(List<String> columns) {
+        return new OodQuadrantOptions(columns, quadrantColumn, step, regularization, folds, seed, latentVariance);
     }
 
     public OodQuadrantOptions withStep(int s) {
