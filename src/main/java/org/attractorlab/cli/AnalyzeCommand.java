@@ -133,8 +133,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--fp-method", description = "fixed points: lm (Levenberg-Marquardt) or adam (default: lm)")
     String fpMethod;
 
-    @Option(names = "--fp-input", split = ",", paramLabel = "U", description = "fixed points: the constant input u* (default: zeros)")
-    List<Float> fpInput;
+    @Option(names = "--fp-input", paramLabel = "U", description = "fixed points: the constant input u*: rest (the "
+            + "task's resting input: fixation on, no evidence, for the evidence task; zeros for most tasks), zero, or "
+            + "one value per input, comma-separated (default: rest)")
+    String fpInput;
 
     @Option(names = "--fp-noise", paramLabel = "STD",
             description = "fixed points: std of the noise added to initial states (default: 0.5)")
@@ -332,11 +334,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             o = o.withInitialNoise(fpNoise);
         }
         if (fpInput != null) {
-            float[] u = new float[fpInput.size()];
-            for (int i = 0; i < u.length; i++) {
-                u[i] = fpInput.get(i);
+            try {
+                o = o.withInput(FixedPointStudy.parseInput(e.task(), fpInput));
+            } catch (StudyException ex) {
+                throw new Cli.UserError("--fp-input: " + ex.getMessage(), ex);
             }
-            o = o.withInput(u);
         }
         return o;
     }
@@ -349,8 +351,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw refused("fixed points", ex);
         }
         written.addAll(StudyFiles.fixedPoints(out, r));
-        spec.commandLine().getOut().printf(Locale.ROOT, "fixed points: %d (%d stable) from %d initial states%n",
-                r.points().count(), r.points().stableFixedPointCount(), r.points().initialStates());
+        spec.commandLine().getOut().printf(Locale.ROOT, "fixed points: %d (%d stable) from %d initial states at %s%n",
+                r.points().count(), r.points().stableFixedPointCount(), r.points().initialStates(),
+                FixedPointStudy.describeInput(e.task(), r.options().input()));
+        spec.commandLine().getOut().println("attractor: " + r.attractor().summary());
     }
 
     /** The decoding settings of one target: the study's defaults for it, then the flags given. */

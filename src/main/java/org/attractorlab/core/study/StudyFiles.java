@@ -7,6 +7,7 @@ import java.util.List;
 import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.analysis.decode.CrossTemporalResult;
 import org.attractorlab.core.analysis.decode.OodQuadrantResult;
+import org.attractorlab.core.analysis.fixedpoint.AttractorSummary;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;
 import org.attractorlab.core.analysis.pca.PcaResult;
 import org.attractorlab.core.analysis.rsa.Rdm;
@@ -87,7 +88,12 @@ public final class StudyFiles {
                 "first_angle_deg", "angles_deg"), rows));
     }
 
-    /** fixed_points.npy [n, H], fixed_points.csv (one row per point), fixed_point_eigenvalues.csv. */
+    /**
+     * fixed_points.npy [n, H], fixed_points.csv (one row per point; its last column {@code unit_eigenvalues} is the
+     * point's count of eigenvalues within the attractor summary's tolerance of 1), fixed_point_eigenvalues.csv, and
+     * attractor_summary.csv (one row: the input u*, the points, the tolerance and the median count of unit
+     * eigenvalues, the variance share and the manifold dimension, the points' PCA variance ratios).
+     */
     public static List<Path> fixedPoints(Path dir, FixedPointStudy.Result result) throws IOException {
         FixedPointResult r = result.points();
         int n = r.count();
@@ -110,14 +116,29 @@ public final class StudyFiles {
                 }
             }
             rows.add(List.of(i, r.q()[i], r.stable()[i] ? 1 : 0, r.slow()[i] ? 1 : 0, r.maxAbsEigenvalue()[i],
-                    r.unstableDimension(i), slowest, i));
+                    r.unstableDimension(i), slowest, i, result.attractor().unitEigenvalues()[i]));
             for (int k = 0; k < r.eigenReal()[i].length; k++) {
                 eig.add(List.of(i, r.eigenReal()[i][k], r.eigenImag()[i][k]));
             }
         }
         out.add(csv(dir, "fixed_points.csv", List.of("point", "q", "stable", "slow", "max_abs_eigenvalue",
-                "unstable_dimension", "slowest_time_constant_ms", "row_in_fixed_points_npy"), rows));
+                "unstable_dimension", "slowest_time_constant_ms", "row_in_fixed_points_npy", "unit_eigenvalues"), rows));
         out.add(csv(dir, "fixed_point_eigenvalues.csv", List.of("point", "real", "imag"), eig));
+        AttractorSummary a = result.attractor();
+        StringBuilder ratios = new StringBuilder();
+        for (int k = 0; k < Math.min(a.varianceRatio().length, 16); k++) {
+            ratios.append(k == 0 ? "" : " ").append(Csv.number(a.varianceRatio()[k]));
+        }
+        StringBuilder input = new StringBuilder();
+        float[] u = r.input();
+        for (int k = 0; k < u.length; k++) {
+            input.append(k == 0 ? "" : " ").append(Csv.number(u[k]));
+        }
+        out.add(csv(dir, "attractor_summary.csv", List.of("points", "fixed_points", "slow_points", "unit_tolerance",
+                "median_unit_eigenvalues", "variance_share", "manifold_dimension", "variance_ratios", "input"),
+                List.of(List.of(n, r.fixedPointCount(), n - r.fixedPointCount(), a.tolerance(),
+                        a.medianUnitEigenvalues(), a.varianceShare(), a.manifoldDimension(), ratios.toString(),
+                        input.toString()))));
         return out;
     }
 
@@ -151,18 +172,22 @@ public final class StudyFiles {
         return List.of(csv(dir, "orthogonalisation.csv", List.of("column", "step", "orthogonalisation_index"), rows));
     }
 
-    /** decoding_ood.csv: one row per (held-out quadrant, latent). */
+    /**
+     * decoding_ood.csv: one row per (held-out orthant, latent): its code sum_d 2^d [x_d &lt; 0], the latent, the OOD
+     * and in-distribution r^2, and the orthant's sign pattern, e.g. "(-,+,-)".
+     */
     public static List<Path> ood(Path dir, OodStudy.Result result) throws IOException {
         OodQuadrantResult ood = result.ood();
         List<List<?>> rows = new ArrayList<>();
         double[] q = ood.quadrants();
         for (int i = 0; i < q.length; i++) {
             for (int d = 0; d < ood.latentColumns().size(); d++) {
-                rows.add(List.of((int) q[i], ood.latentColumns().get(d), ood.ood(i, d), ood.inDistribution(i, d)));
+                rows.add(List.of((int) q[i], ood.latentColumns().get(d), ood.ood(i, d), ood.inDistribution(i, d),
+                        result.quadrantLabels().get(i)));
             }
         }
         return List.of(csv(dir, "decoding_ood.csv", List.of("held_out_quadrant", "latent", "ood_r2",
-                "in_distribution_r2"), rows));
+                "in_distribution_r2", "held_out_signs"), rows));
     }
 
     /**

@@ -1,11 +1,11 @@
 package org.attractorlab.core.sweep;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.analysis.decode.OodQuadrantResult;
+import org.attractorlab.core.analysis.fixedpoint.AttractorSummary;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;
 import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.study.AnglesStudy;
@@ -28,7 +28,8 @@ import org.attractorlab.core.train.TrainingStatus;
  *     90% of the variance);</li>
  * <li>{@code fixed-points}: {@code fp_count}, {@code fp_stable}, {@code fp_slow}, {@code fp_eigs_near_1} (the median
  *     over the points found of the number of Jacobian eigenvalues within {@value #NEAR_ONE} of 1: 1 for a line
- *     attractor, 2 for a plane);</li>
+ *     attractor, 2 for a plane), {@code fp_manifold_dim} (components to 90% of the points' variance); both from the
+ *     study's {@link org.attractorlab.core.analysis.fixedpoint.AttractorSummary};</li>
  * <li>{@code rsa}: {@code rsa_score} (the RDM against the model RDM of the first condition column);</li>
  * <li>{@code angles}: {@code angles_mean_deg} (the mean angle between the groups' subspaces);</li>
  * <li>{@code decode}: {@code decode_<target>} (the within-step score at the last decoded step, for each default
@@ -40,8 +41,8 @@ import org.attractorlab.core.train.TrainingStatus;
 public final class RunSummary {
     /** The analyses a sweep can summarise. */
     public static final List<String> ANALYSES = List.of("pca", "fixed-points", "rsa", "angles", "decode");
-    /** How close to 1 an eigenvalue counts as "near 1". */
-    public static final double NEAR_ONE = 0.05;
+    /** How close to 1 an eigenvalue counts as "near 1": the attractor summary's tolerance. */
+    public static final double NEAR_ONE = AttractorSummary.DEFAULT_TOLERANCE;
 
     private RunSummary() {
     }
@@ -98,32 +99,13 @@ public final class RunSummary {
     }
 
     private static void fixedPoints(Experiment e, HiddenStates h, Map<String, Double> v) {
-        FixedPointResult r = FixedPointStudy.run(e.network(), h, FixedPointStudy.defaultsFor(e).withThreads(1))
-                .points();
+        FixedPointStudy.Result s = FixedPointStudy.run(e.network(), h, FixedPointStudy.defaultsFor(e).withThreads(1));
+        FixedPointResult r = s.points();
         v.put("fp_count", (double) r.fixedPointCount());
         v.put("fp_stable", (double) r.stableFixedPointCount());
         v.put("fp_slow", (double) (r.count() - r.fixedPointCount()));
-        v.put("fp_eigs_near_1", eigenvaluesNearOne(r));
-    }
-
-    /** The median over points of the number of eigenvalues within {@link #NEAR_ONE} of 1; NaN with no points. */
-    static double eigenvaluesNearOne(FixedPointResult r) {
-        if (r.count() == 0) {
-            return Double.NaN;
-        }
-        double[] counts = new double[r.count()];
-        for (int i = 0; i < r.count(); i++) {
-            int c = 0;
-            for (int k = 0; k < r.eigenReal()[i].length; k++) {
-                if (Math.hypot(r.eigenReal()[i][k] - 1, r.eigenImag()[i][k]) <= NEAR_ONE) {
-                    c++;
-                }
-            }
-            counts[i] = c;
-        }
-        Arrays.sort(counts);
-        int n = counts.length;
-        return n % 2 == 1 ? counts[n / 2] : (counts[n / 2 - 1] + counts[n / 2]) / 2;
+        v.put("fp_eigs_near_1", s.attractor().medianUnitEigenvalues());
+        v.put("fp_manifold_dim", r.count() == 0 ? Double.NaN : (double) s.attractor().manifoldDimension());
     }
 
     private static void angles(HiddenStates h, Map<String, Double> v) {
