@@ -20,6 +20,7 @@ import org.attractorlab.core.study.RsaStudy;
 import org.attractorlab.core.study.StudyException;
 import org.attractorlab.core.sweep.SweepDirectory;
 import org.attractorlab.core.sweep.SweepException;
+import org.attractorlab.core.sweep.OodVsTasks;
 import org.attractorlab.core.sweep.SweepNetworks;
 import org.attractorlab.core.sweep.SweepSeries;
 import org.attractorlab.core.sweep.SweepSummary;
@@ -53,13 +54,16 @@ import picocli.CommandLine.Spec;
                 "(1/72 inch); a PNG has width x dpi / 72 pixels and records its dpi. --figure sweep draws a sweep",
                 "directory (from sweep --out): a summary column against an axis, as the app's sweep window does.",
                 "--figure degeneracy draws a sweep's degeneracy study at one --level: the distance matrix, the MDS",
-                "of the networks coloured by --color-by and the score per --group-by value, as the Population tab does."})
+                "of the networks coloured by --color-by and the score per --group-by value, as the Population tab does.",
+                "--figure ood-vs-tasks draws a sweep of evidence-multitask runs: in-distribution and OOD r^2 against",
+                "N_task, one line per D, and writes the runs' numbers beside the figure (FILE with .csv)."})
 public final class ExportCommand implements Callable<Integer> {
 
     /** The figures, by their --figure names. */
     enum Kind {
         LOSS("loss"), PCA3D("pca3d"), FIXED_POINTS("fixed-points"), EIGENVALUES("eigenvalues"), RSA("rsa"),
-        ANGLES("angles"), DECODING("decoding"), SWEEP("sweep"), DEGENERACY("degeneracy");
+        ANGLES("angles"), DECODING("decoding"), SWEEP("sweep"), DEGENERACY("degeneracy"),
+        OOD_VS_TASKS("ood-vs-tasks");
 
         final String key;
 
@@ -74,7 +78,8 @@ public final class ExportCommand implements Callable<Integer> {
                 }
             }
             throw new Cli.UserError("--figure: '" + s
-                    + "' is not a figure; use loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep, degeneracy");
+                    + "' is not a figure; use loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep, degeneracy, "
+                    + "ood-vs-tasks");
         }
     }
 
@@ -86,7 +91,8 @@ public final class ExportCommand implements Callable<Integer> {
     Path runDir;
 
     @Option(names = "--figure", required = true, paramLabel = "NAME",
-            description = "loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep or degeneracy")
+            description = "loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep, degeneracy or "
+                    + "ood-vs-tasks")
     String figure;
 
     @Option(names = "--x", paramLabel = "AXIS", description = "sweep: the axis along x")
@@ -175,6 +181,22 @@ public final class ExportCommand implements Callable<Integer> {
         Figure f;
         if (kind == Kind.SWEEP) {
             f = Figures.sweep(sweepSeries(runDir, sweepX, sweepY, sweepSeries));
+        } else if (kind == Kind.OOD_VS_TASKS) {
+            Path csv = oodCsv(out);
+            if (Files.exists(csv) && !force) {
+                throw new Cli.UserError(csv + " exists; use --force to replace it");
+            }
+            OodVsTasks.Result r = oodVsTasks(runDir);
+            for (String l : r.leftOut()) {
+                o.println("left out " + l);
+            }
+            Path parent = csv.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            OodVsTasks.writeCsv(csv, r);
+            o.println("Wrote " + csv + " (" + r.summary() + ")");
+            f = Figures.oodVsTasks(r);
         } else if (kind == Kind.DEGENERACY) {
             f = degeneracy(runDir, level, groupBy, oodSet, colorBy, trials, o).figure();
         } else {
@@ -291,6 +313,26 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
+    /** The CSV written beside an ood-vs-tasks figure: FILE with its extension replaced by .csv. */
+    static Path oodCsv(Path figure) {
+        String name = figure.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return figure.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".csv");
+    }
+
+    /** The data of {@code --figure ood-vs-tasks}: every done run of the sweep in {@code dir} (see {@link OodVsTasks}). */
+    public static OodVsTasks.Result oodVsTasks(Path dir) {
+        if (!SweepDirectory.isSweep(dir)) {
+            throw new Cli.UserError(dir + " is not a sweep directory (it has no " + SweepDirectory.SPEC_FILE
+                    + "); --figure ood-vs-tasks draws a directory written by sweep --out");
+        }
+        try {
+            return OodVsTasks.of(SweepDirectory.open(dir));
+        } catch (SweepException e) {
+            throw new Cli.UserError("--figure ood-vs-tasks: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The degeneracy figure and what it draws.
      *
@@ -391,7 +433,7 @@ public final class ExportCommand implements Callable<Integer> {
         DefaultXYDataset[] ds = EigenvalueChart.datasets(fp.points(), -1, false);
         FixedPointOverlay points = FixedPointOverlay.of(step, fp.points(), pca.pca(), pca.projections());
         Figure both = Figures.fixedPoints(points, pca.projections(), h.trials(), h.steps(), pca.pca().k(),
-                pca.pca().explainedVarianceRatio(), ds[0], ds[1], false);
+                pca.pca().explainedVarianceRatio(), ds[0], ds[1], false, "Attractor: " + fp.attractor().summary());
         return new FixedPointFigure(points, ds[0], ds[1], both, Figures.eigenvalues(ds[0], ds[1], false));
     }
 

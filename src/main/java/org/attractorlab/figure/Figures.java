@@ -81,15 +81,37 @@ public final class Figures {
     /** The fixed points in PC1-PC2 (left) beside their eigenvalue spectrum (right). */
     public static Figure fixedPoints(FixedPointOverlay points, float[] projections, int trials, int steps, int k,
                                      double[] ratio, XYDataset selected, XYDataset all, boolean continuous) {
+        return fixedPoints(points, projections, trials, steps, k, ratio, selected, all, continuous, "");
+    }
+
+    /**
+     * The fixed points in PC1-PC2 (left) beside their eigenvalue spectrum (right), with the attractor summary (unit
+     * eigenvalues, manifold dimension) under the spectrum's title; empty or null: none.
+     */
+    public static Figure fixedPoints(FixedPointOverlay points, float[] projections, int trials, int steps, int k,
+                                     double[] ratio, XYDataset selected, XYDataset all, boolean continuous,
+                                     String attractor) {
         List<Figure> parts = new ArrayList<>();
         parts.add(new ChartFigure(FixedPointsChart.create(points, projections, trials, steps, k, ratio, false)));
-        parts.add(eigenvalues(selected, all, continuous));
+        EigenvalueChart c = new EigenvalueChart(selected, all, false, EigenvalueChart.TITLE);
+        c.setContinuous(continuous);
+        if (attractor != null && !attractor.isEmpty()) {
+            TextTitle t = new TextTitle(attractor, SUBTITLE);
+            t.setPaint(ChartStyle.foreground(false));
+            c.chart().addSubtitle(t);
+        }
+        parts.add(c.figure());
         return new StackedFigure("Fixed points", false, parts, 1, 1);
     }
 
     /** A summary column of a sweep against an axis, one line per series value, with standard-error bars. */
     public static Figure sweep(org.attractorlab.core.sweep.SweepSeries series) {
         return new ChartFigure(SweepChart.create(series, false));
+    }
+
+    /** Vafidis et al.'s result: in-distribution and OOD r^2 against N_task, one colour per latent dimension D. */
+    public static Figure oodVsTasks(org.attractorlab.core.sweep.OodVsTasks.Result r) {
+        return new ChartFigure(OodVsTasksChart.create(r, false));
     }
 
     /**

@@ -174,7 +174,7 @@ public final class StudyFiles {
 
     /**
      * decoding_ood.csv: one row per (held-out orthant, latent): its code sum_d 2^d [x_d &lt; 0], the latent, the OOD
-     * and in-distribution r^2, and the orthant's sign pattern, e.g. "(-,+,-)".
+     * and in-distribution r^2, and the orthant's signs from x0 on, e.g. "-+-" for x0 &lt; 0, x1 &gt; 0, x2 &lt; 0.
      */
     public static List<Path> ood(Path dir, OodStudy.Result result) throws IOException {
         OodQuadrantResult ood = result.ood();
@@ -183,7 +183,7 @@ public final class StudyFiles {
         for (int i = 0; i < q.length; i++) {
             for (int d = 0; d < ood.latentColumns().size(); d++) {
                 rows.add(List.of((int) q[i], ood.latentColumns().get(d), ood.ood(i, d), ood.inDistribution(i, d),
-                        result.quadrantLabels().get(i)));
+                        result.quadrantLabels().get(i).replaceAll("[(),]", "")));
             }
         }
         return List.of(csv(dir, "decoding_ood.csv", List.of("held_out_quadrant", "latent", "ood_r2",
