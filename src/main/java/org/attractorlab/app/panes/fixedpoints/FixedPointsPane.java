@@ -50,6 +50,6 @@ public final class FixedPointsPane {
             return all.getSeriesCount() == 0 ? null : Figures.eigenvalues(selected, all, vm.showsContinuousTime());
         }
         return Figures.fixedPoints(points, f.projections(), f.states().trials(), f.states().steps(), 3,
-                f.pca().explainedVarianceRatio(), selected, all, vm.showsContinuousTime());
+                f.pca().explainedVarianceRatio(), selected, all, vm.showsContinuousTime(), vm.attractorProperty().get());
     }
 }

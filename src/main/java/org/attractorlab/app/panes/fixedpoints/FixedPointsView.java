@@ -72,6 +72,15 @@ public final class FixedPointsView extends BorderPane {
         status.setWrapText(true);
         status.getStyleClass().add("fp-status");
         status.textProperty().bind(vm.statusProperty());
+        Label attractor = new Label();
+        attractor.setId("fp-attractor");
+        attractor.setWrapText(true);
+        attractor.getStyleClass().add("fp-status");
+        attractor.setTooltip(new Tooltip("Median over the points of the Jacobian eigenvalues with |\u03bb - 1| < 0.05,"
+                + " and the principal components of the points that hold 90% of their variance"));
+        attractor.textProperty().bind(vm.attractorProperty());
+        attractor.visibleProperty().bind(vm.attractorProperty().isNotEmpty());
+        attractor.managedProperty().bind(attractor.visibleProperty());
         Label error = errorLabel("fp-error", vm);
 
         SettingsForm form = new SettingsForm(vm.settings(), disposer);
@@ -97,9 +106,12 @@ public final class FixedPointsView extends BorderPane {
             busy.visibleProperty().unbind();
             busy.managedProperty().unbind();
             status.textProperty().unbind();
+            attractor.textProperty().unbind();
+            attractor.visibleProperty().unbind();
+            attractor.managedProperty().unbind();
             settings.hide();
         });
-        setTop(new VBox(bar, status, error));
+        setTop(new VBox(bar, status, attractor, error));
 
         spectrum = new SpectrumChart(vm.selectedEigenvalues(), vm.allEigenvalues(), dark);
         disposer.onDispose(() -> {

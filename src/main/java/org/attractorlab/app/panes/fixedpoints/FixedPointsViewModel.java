@@ -116,6 +116,11 @@ public final class FixedPointsViewModel {
         return search.status().getReadOnlyProperty();
     }
 
+    /** The shown result's attractor summary: unit eigenvalues and manifold dimension of its points, or "". */
+    public ReadOnlyStringProperty attractorProperty() {
+        return search.attractor().getReadOnlyProperty();
+    }
+
     /** What is wrong with the settings or the last search, or "" when nothing is. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
@@ -184,7 +189,7 @@ public final class FixedPointsViewModel {
     }
 
     private boolean submit(AnalysisFrame frame, SearchSettings.Parsed p) {
-        return search.submit(frame, p, settings.describeInput(p));
+        return search.submit(frame, p, settings.describeInput(p, session.serviceProperty().get().experiment().task()));
     }
 
     /** The study's summary and the step: "27 fixed points: 8 stable, 19 unstable; 640 ms, step 400". */

@@ -27,7 +27,9 @@ final class SearchJob {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(IDLE);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper attractor = new ReadOnlyStringWrapper("");
     private long submitted;
+    private String input = "";
 
     /** @param newest the newest analysis frame, which a result is projected on */
     SearchJob(SessionViewModel session, PointsModel points, Supplier<AnalysisFrame> newest, FrameDrain drain,
@@ -47,6 +49,11 @@ final class SearchJob {
 
     ReadOnlyStringWrapper status() {
         return status;
+    }
+
+    /** The attractor summary of the shown result ("Attractor: 2 eigenvalues within 0.05 of 1 ..."), or "". */
+    ReadOnlyStringWrapper attractor() {
+        return attractor;
     }
 
     /** Why the last search failed or was refused, or "". */
@@ -69,6 +76,7 @@ final class SearchJob {
         error.set("");
         status.set(String.format(Locale.ROOT, "Searching %d initial states at step %d (%s)...", o.initialStates(),
                 frame.step(), input));
+        this.input = input;
         job.submit(() -> SearchOutcome.search(id, service, frame, o));
         return true;
     }
@@ -86,13 +94,16 @@ final class SearchJob {
             return;
         }
         points.show(o, newest.get());
-        status.set(FixedPointsViewModel.summary(o.result(), o.frame().step()));
+        status.set(FixedPointsViewModel.summary(o.result(), o.frame().step()) + (o.id() == submitted
+                ? ", at " + input : ""));
+        attractor.set("Attractor: " + o.attractor().summary());
     }
 
     /** Back to idle: no error, the idle status line (a search still running is dropped as stale when it ends). */
     void reset() {
         error.set("");
         status.set(IDLE);
+        attractor.set("");
     }
 
     void dispose() {

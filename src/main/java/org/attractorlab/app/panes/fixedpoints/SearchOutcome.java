@@ -3,6 +3,7 @@ package org.attractorlab.app.panes.fixedpoints;
 import java.util.List;
 import org.attractorlab.app.session.AnalysisFrame;
 import org.attractorlab.app.session.TrainingService;
+import org.attractorlab.core.analysis.fixedpoint.AttractorSummary;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointOptions;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointResult;
 import org.attractorlab.core.model.Network;
@@ -17,11 +18,12 @@ import org.attractorlab.core.study.FixedPointStudy;
  * @param frame   the analysis frame searched on
  * @param result  the points, or null
  * @param rows    the table rows of the points, or null
- * @param points  the spectrum's scatter data, or null
- * @param error   why the search failed, or null
+ * @param points    the spectrum's scatter data, or null
+ * @param attractor the points' unit eigenvalues and manifold dimension, or null
+ * @param error     why the search failed, or null
  */
 record SearchOutcome(long id, TrainingService service, AnalysisFrame frame, FixedPointResult result,
-                     List<PointRow> rows, SpectrumModel.Points points, String error) {
+                     List<PointRow> rows, SpectrumModel.Points points, AttractorSummary attractor, String error) {
 
     /**
      * Searches with {@code o} through {@link FixedPointStudy#run}: on a copy of the service's network with the
@@ -40,10 +42,12 @@ record SearchOutcome(long id, TrainingService service, AnalysisFrame frame, Fixe
             }
             Network net = service.experiment().network().copy();
             net.setParameters(snapshot.parameters());
-            FixedPointResult r = FixedPointStudy.run(net, frame.states(), o).points();
-            return new SearchOutcome(id, service, frame, r, PointRow.of(r), SpectrumModel.of(r), null);
+            FixedPointStudy.Result study = FixedPointStudy.run(net, frame.states(), o);
+            FixedPointResult r = study.points();
+            return new SearchOutcome(id, service, frame, r, PointRow.of(r), SpectrumModel.of(r), study.attractor(),
+                    null);
         } catch (RuntimeException e) {
-            return new SearchOutcome(id, service, frame, null, null, null,
+            return new SearchOutcome(id, service, frame, null, null, null, null,
                     e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }

@@ -25,6 +25,8 @@ public final class SearchSettings {
 
     /** Where the constant input u* comes from. */
     public enum InputMode {
+        /** The task's {@link Task#restingInput()}: fixation on, no evidence for the evidence task; zeros for most. */
+        REST("task's resting input"),
         ZERO("zero input"),
         PROBE("input of a probe trial"),
         CUSTOM("custom values");
@@ -59,7 +61,8 @@ public final class SearchSettings {
     /**
      * Valid settings.
      *
-     * @param options      the search options; the input is set for custom values, null otherwise
+     * @param options      the search options; the input is set for the resting input (null when it is zero) and
+     *                     custom values, null otherwise
      * @param probeTrial   for {@link InputMode#PROBE}, the trial whose input is u*; else -1
      * @param probeStep    for {@link InputMode#PROBE}, the step; else -1
      * @param refreshEvery search again every this many training steps, 0 = on demand only
@@ -86,7 +89,7 @@ public final class SearchSettings {
 
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d{1,9}");
 
-    private final ObjectProperty<InputMode> inputMode = new SimpleObjectProperty<>(InputMode.ZERO);
+    private final ObjectProperty<InputMode> inputMode = new SimpleObjectProperty<>(InputMode.REST);
     private final StringProperty inputValues = new SimpleStringProperty("");
     private final StringProperty probeTrial = new SimpleStringProperty("0");
     private final StringProperty probeStep = new SimpleStringProperty("0");
@@ -159,9 +162,9 @@ public final class SearchSettings {
     /**
      * Checks every setting and returns the parsed settings, or throws {@link IllegalArgumentException} whose message
      * names the first bad setting and its value. What the pane does not edit (the step duration, the seed, the
-     * tolerances of merging and outliers) comes from {@code defaults}, the study's defaults for the experiment
-     * ({@link org.attractorlab.core.study.FixedPointStudy#defaultsFor}): so the pane searches with the config's seed,
-     * as the command line does.
+     * tolerances of merging and outliers) and the resting input come from {@code defaults}, the study's defaults for
+     * the experiment ({@link org.attractorlab.core.study.FixedPointStudy#defaultsFor}): so the pane searches with the
+     * config's seed and at the task's resting input, as the command line does.
      */
     public Parsed parse(Context context, FixedPointOptions defaults) {
         int states = wholeNumber("Initial states", initialStates.get());
@@ -190,7 +193,8 @@ public final class SearchSettings {
         FixedPointOptions o = new FixedPointOptions(null, states, noise, m, m.defaultMaxIterations(), tol, slow,
                 defaults.uniqueTolerance(), defaults.outlierFactor(), defaults.adamLearningRate(), defaults.dtMillis(),
                 defaults.seed(), defaults.threads());
-        return switch (inputMode.get() == null ? InputMode.ZERO : inputMode.get()) {
+        return switch (inputMode.get() == null ? InputMode.REST : inputMode.get()) {
+            case REST -> new Parsed(o.withInput(defaults.input()), -1, -1, refresh);
             case ZERO -> new Parsed(o, -1, -1, refresh);
             case CUSTOM -> new Parsed(o.withInput(customInput(context)), -1, -1, refresh);
             case PROBE -> {
@@ -251,9 +255,13 @@ public final class SearchSettings {
         return v;
     }
 
-    /** u* in a short form for status lines, e.g. "zero input" or "input of trial 3 at step 20". */
-    String describeInput(Parsed p) {
-        return switch (inputMode.get() == null ? InputMode.ZERO : inputMode.get()) {
+    /**
+     * u* in a short form for status lines, e.g. "the resting input (fixation = 1)", "zero input" or "input of trial 3
+     * at step 20"; the resting input in the study's words for {@code task}.
+     */
+    String describeInput(Parsed p, Task task) {
+        return switch (inputMode.get() == null ? InputMode.REST : inputMode.get()) {
+            case REST -> org.attractorlab.core.study.FixedPointStudy.describeInput(task, p.options().input());
             case ZERO -> "zero input";
             case PROBE -> String.format(Locale.ROOT, "input of trial %d at step %d", p.probeTrial(), p.probeStep());
             case CUSTOM -> "u* = (" + inputValues.get().trim() + ")";

@@ -44,6 +44,25 @@ class FixedPointsModelTest {
     }
 
     @Test
+    void byDefaultThePaneSearchesAtTheTasksRestingInputAsTheCommandLineDoes() {
+        Experiment e = Experiment.create(ConfigLoader.standard().parse(Samples.json("evidence-multitask"),
+                List.of("model.hidden_size=8")));
+        SearchSettings s = new SearchSettings();
+        assertEquals(SearchSettings.InputMode.REST, s.inputModeProperty().get());
+        SearchSettings.Context c = SearchSettings.Context.of(e.task(), null);
+        SearchSettings.Parsed p = s.parse(c, FixedPointStudy.defaultsFor(e));
+        float[] rest = new float[41];
+        rest[40] = 1;
+        assertArrayEquals(rest, p.options().input(), "fixation on, no evidence");
+        assertEquals(FixedPointStudy.defaultsFor(e), p.options(), "the study's defaults");
+        assertEquals("the resting input (fixation = 1)", s.describeInput(p, e.task()));
+        s.inputModeProperty().set(SearchSettings.InputMode.ZERO);
+        p = s.parse(c, FixedPointStudy.defaultsFor(e));
+        assertNull(p.options().input());
+        assertEquals("zero input", s.describeInput(p, e.task()));
+    }
+
+    @Test
     void badSettingsNameTheSettingAndTheValue() {
         SearchSettings s = new SearchSettings();
         s.initialStatesProperty().set("12x");

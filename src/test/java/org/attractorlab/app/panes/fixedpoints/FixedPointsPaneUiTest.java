@@ -184,6 +184,11 @@ class FixedPointsPaneUiTest {
         int fixed = r.fixedPointCount();
         assertTrue(status.startsWith(fixed + " fixed point" + (fixed == 1 ? "" : "s") + ": "
                 + r.stableFixedPointCount() + " stable, " + (fixed - r.stableFixedPointCount()) + " unstable"), status);
+        assertTrue(status.endsWith(", step 400, at zero input"), "the flip-flop rests at zero input: " + status);
+        Label attractor = robot.lookup("#fp-attractor").queryAs(Label.class);
+        assertTrue(attractor.isVisible());
+        assertEquals("Attractor: " + org.attractorlab.core.analysis.fixedpoint.AttractorSummary.of(r).summary(),
+                attractor.getText(), "the attractor summary of the points shown");
 
         // the overlay for the 3D pane: every point projected on the newest frame's PCA basis
         AnalysisFrame frame = window.analysis().frameProperty().get();
