@@ -2,13 +2,19 @@ package org.attractorlab.figure;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import org.attractorlab.core.analysis.decode.OodQuadrantResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.event.AxisChangeEvent;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.RectangleEdge;
@@ -24,6 +30,8 @@ public final class OodChart {
     public static final String OOD_SERIES = "OOD (held out)";
     public static final String IN_SERIES = "in-distribution";
     public static final String TITLE = "Out-of-distribution quadrant test";
+    /** Above this many categories the labels are drawn upright. */
+    public static final int MAX_LEVEL_CATEGORIES = 12;
 
     private OodChart() {
     }
@@ -75,7 +83,7 @@ public final class OodChart {
 
     /** A chart of {@code data} (series: OOD, in-distribution; categories: latent and quadrant). */
     public static JFreeChart create(CategoryDataset data, boolean dark) {
-        CategoryAxis categories = new CategoryAxis();
+        CategoryAxis categories = new OrthantAxis();
         categories.setMaximumCategoryLabelLines(2);
         NumberAxis r2 = new NumberAxis("r\u00b2");
         r2.setRange(0, 1);
@@ -105,6 +113,39 @@ public final class OodChart {
             a.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 10));
         }
         return chart;
+    }
+
+    /**
+     * The categories' axis: more than {@link #MAX_LEVEL_CATEGORIES} labels (D &gt; 2: 2^D orthants per latent) do
+     * not fit side by side, so they stand upright; decided at each layout from the plot's dataset, so the chart
+     * follows a dataset that is refilled.
+     */
+    private static final class OrthantAxis extends CategoryAxis {
+        private boolean quiet;
+
+        @Override
+        public AxisSpace reserveSpace(Graphics2D g2, Plot plot, Rectangle2D area, RectangleEdge edge,
+                                      AxisSpace space) {
+            CategoryDataset d = plot instanceof CategoryPlot p ? p.getDataset() : null;
+            CategoryLabelPositions want = d != null && d.getColumnCount() > MAX_LEVEL_CATEGORIES
+                    ? CategoryLabelPositions.UP_90 : CategoryLabelPositions.STANDARD;
+            if (getCategoryLabelPositions() != want) {
+                quiet = true; // a layout change, not a change of the chart: no redraw request from inside a draw
+                try {
+                    setCategoryLabelPositions(want);
+                } finally {
+                    quiet = false;
+                }
+            }
+            return super.reserveSpace(g2, plot, area, edge, space);
+        }
+
+        @Override
+        protected void notifyListeners(AxisChangeEvent event) {
+            if (!quiet) {
+                super.notifyListeners(event);
+            }
+        }
     }
 
     /** Shows r^2 from {@code lower} to 1. */

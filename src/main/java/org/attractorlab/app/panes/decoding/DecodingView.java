@@ -144,10 +144,10 @@ public final class DecodingView extends BorderPane {
         oodText.setId("decoding-ood-summary");
         oodText.setWrapText(true);
         oodText.setStyle("-fx-font-size: 12px;");
-        oodText.setTooltip(new Tooltip("Vafidis et al.'s test: ridge regression of the latents x0, x1 from the "
-                + "last step's hidden state, fitted on three quadrants and tested on the held-out one (OOD), "
-                + "against the cross-validated fit on all quadrants (in-distribution); r\u00b2 = 1 - MSE / (1/12). "
-                + "Bars: held-out quadrant (signs of x0, x1) and latent"));
+        oodText.setTooltip(new Tooltip("Vafidis et al.'s test: ridge regression of every latent x0..x(D-1) from the "
+                + "last step's hidden state, fitted on all 2^D orthants but one and tested on the held-out one (OOD), "
+                + "against the cross-validated fit on all orthants (in-distribution); r\u00b2 = 1 - MSE / (1/12). "
+                + "Bars: latent and held-out orthant (signs of x0, x1, ...)"));
         oodText.textProperty().bind(vm.oodTextProperty());
         disposer.onDispose(() -> oodText.textProperty().unbind());
         VBox ood = new VBox(2, oodText, oodViewer);

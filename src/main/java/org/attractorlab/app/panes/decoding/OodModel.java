@@ -19,7 +19,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * The decoding pane's out-of-distribution quadrant test ({@link OodStudy}, with its defaults): computed off the FX
- * thread on every frame whose task has latents x0, x1 and a quadrant column; for any other frame nothing is shown.
+ * thread on every frame whose task has latents x0, x1, ... and a quadrant (orthant) column, over every latent and
+ * orthant; for any other frame nothing is shown.
  */
 final class OodModel {
     private final LatestJob<OodShown> job;

@@ -4,6 +4,7 @@ import org.attractorlab.app.export.PaneFigures;
 import org.attractorlab.app.panes.Pane;
 import org.attractorlab.app.panes.PaneContext;
 import org.attractorlab.app.session.AnalysisFrame;
+import org.attractorlab.core.analysis.fixedpoint.AttractorSummary;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointOptions;
 import org.attractorlab.figure.Figure;
 import org.attractorlab.figure.FixedPointOverlay;
@@ -50,6 +51,8 @@ public final class FixedPointsPane {
             return all.getSeriesCount() == 0 ? null : Figures.eigenvalues(selected, all, vm.showsContinuousTime());
         }
         return Figures.fixedPoints(points, f.projections(), f.states().trials(), f.states().steps(), 3,
-                f.pca().explainedVarianceRatio(), selected, all, vm.showsContinuousTime(), vm.attractorProperty().get());
+                f.pca().explainedVarianceRatio(), selected, all, vm.showsContinuousTime(),
+                vm.resultProperty().get() == null ? ""
+                        : "Attractor: " + AttractorSummary.of(vm.resultProperty().get()).summary());
     }
 }

@@ -76,8 +76,9 @@ public final class FixedPointsView extends BorderPane {
         attractor.setId("fp-attractor");
         attractor.setWrapText(true);
         attractor.getStyleClass().add("fp-status");
-        attractor.setTooltip(new Tooltip("Median over the points of the Jacobian eigenvalues with |\u03bb - 1| < 0.05,"
-                + " and the principal components of the points that hold 90% of their variance"));
+        attractor.setTooltip(new Tooltip("Unit eigenvalues: the median over the points of the number of Jacobian"
+                + " eigenvalues with |\u03bb - 1| < 0.05. Manifold: the principal components of the points that hold"
+                + " 90% of their variance"));
         attractor.textProperty().bind(vm.attractorProperty());
         attractor.visibleProperty().bind(vm.attractorProperty().isNotEmpty());
         attractor.managedProperty().bind(attractor.visibleProperty());

@@ -51,7 +51,7 @@ final class SearchJob {
         return status;
     }
 
-    /** The attractor summary of the shown result ("Attractor: 2 eigenvalues within 0.05 of 1 ..."), or "". */
+    /** The attractor summary of the shown result, short ("Attractor: 2 unit eigenvalues, 2-D manifold (37 points)"), or "". */
     ReadOnlyStringWrapper attractor() {
         return attractor;
     }
@@ -96,7 +96,7 @@ final class SearchJob {
         points.show(o, newest.get());
         status.set(FixedPointsViewModel.summary(o.result(), o.frame().step()) + (o.id() == submitted
                 ? ", at " + input : ""));
-        attractor.set("Attractor: " + o.attractor().summary());
+        attractor.set("Attractor: " + o.attractor().compact());
     }
 
     /** Back to idle: no error, the idle status line (a search still running is dropped as stale when it ends). */

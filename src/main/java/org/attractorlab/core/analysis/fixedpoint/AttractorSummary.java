@@ -175,6 +175,18 @@ public record AttractorSummary(double tolerance, double varianceShare, int[] uni
                 manifoldDimension, manifoldDimension == 1 ? "" : "s", 100 * varianceShare);
     }
 
+    /** A short line for a narrow pane: "1 unit eigenvalue, 1-D manifold (5 points)". */
+    public String compact() {
+        if (points() == 0) {
+            return "no points";
+        }
+        String median = medianUnitEigenvalues == Math.rint(medianUnitEigenvalues)
+                ? String.format(Locale.ROOT, "%.0f", medianUnitEigenvalues)
+                : String.format(Locale.ROOT, "%.1f", medianUnitEigenvalues);
+        return String.format(Locale.ROOT, "%s unit eigenvalue%s, %d-D manifold (%d point%s)", median,
+                medianUnitEigenvalues == 1 ? "" : "s", manifoldDimension, points(), points() == 1 ? "" : "s");
+    }
+
     private static String trim(double v) {
         String s = String.format(Locale.ROOT, "%.4g", v);
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;

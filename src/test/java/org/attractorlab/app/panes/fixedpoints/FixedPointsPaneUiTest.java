@@ -187,7 +187,7 @@ class FixedPointsPaneUiTest {
         assertTrue(status.endsWith(", step 400, at zero input"), "the flip-flop rests at zero input: " + status);
         Label attractor = robot.lookup("#fp-attractor").queryAs(Label.class);
         assertTrue(attractor.isVisible());
-        assertEquals("Attractor: " + org.attractorlab.core.analysis.fixedpoint.AttractorSummary.of(r).summary(),
+        assertEquals("Attractor: " + org.attractorlab.core.analysis.fixedpoint.AttractorSummary.of(r).compact(),
                 attractor.getText(), "the attractor summary of the points shown");
 
         // the overlay for the 3D pane: every point projected on the newest frame's PCA basis

@@ -67,6 +67,7 @@ class AttractorSummaryTest {
         assertEquals(r.count(), a.points());
         assertTrue(a.summary().startsWith("2 eigenvalues within 0.05 of 1 (median over " + r.count()
                 + " points); the points span 2 dimensions (90% of their variance)"), a.summary());
+        assertEquals("2 unit eigenvalues, 2-D manifold (" + r.count() + " points)", a.compact());
     }
 
     @Test
