@@ -66,8 +66,14 @@ public final class OodVsTasksChart {
                 + r.rows().size() + " runs); OOD: decoder fitted on all orthants but one, tested on it";
     }
 
-    /** The chart, light or dark. */
+    /** The chart, light or dark, in a plain {@link JFreeChart}. */
     public static JFreeChart create(OodVsTasks.Result r, boolean dark) {
+        return create(r, dark, (t, p) -> new JFreeChart(t, new Font("SansSerif", Font.BOLD, 13), p, true));
+    }
+
+    /** The chart in the chart {@code factory} makes of a title and a plot. */
+    public static JFreeChart create(OodVsTasks.Result r, boolean dark,
+                                    java.util.function.BiFunction<String, org.jfree.chart.plot.Plot, JFreeChart> factory) {
         NumberAxis x = new NumberAxis("number of tasks N_task");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(false);
@@ -80,7 +86,7 @@ public final class OodVsTasksChart {
         renderer.setCapLength(5);
         YIntervalSeriesCollection data = dataset(r);
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        JFreeChart chart = new JFreeChart(TITLE, new Font("SansSerif", Font.BOLD, 13), plot, true);
+        JFreeChart chart = factory.apply(TITLE, plot);
         ChartStyle.apply(chart, dark);
         List<Integer> dims = r.dims();
         for (int i = 0; i < dims.size(); i++) {

@@ -33,6 +33,7 @@ public final class SweepView extends BorderPane {
     private final BorderPane plotPane = new BorderPane();
     private final ChartViewer viewer = new ChartViewer(null);
     private final PopulationView population;
+    private final TabPane tabs;
     private boolean dark;
 
     /** @param dark whether the plot starts in the dark theme ({@link #setDark} switches it) */
@@ -90,7 +91,7 @@ public final class SweepView extends BorderPane {
         Tab plotTab = new Tab("Plot", plotPane);
         Tab popTab = new Tab("Population", population);
         popTab.setId("sweep-population-tab");
-        TabPane tabs = new TabPane(plotTab, popTab);
+        tabs = new TabPane(plotTab, popTab);
         tabs.setId("sweep-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(table, tabs);
@@ -111,6 +112,13 @@ public final class SweepView extends BorderPane {
     /** The plot and its bar, where "Export figure..." goes. */
     public BorderPane plotPane() {
         return plotPane;
+    }
+
+    /** Adds a tab after the others (the OOD tab of an evidence-multitask sweep). */
+    public void addTab(String title, String id, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        tabs.getTabs().add(t);
     }
 
     /** The Population tab, where its "Export figure..." goes. */

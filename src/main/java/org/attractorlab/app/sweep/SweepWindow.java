@@ -27,12 +27,17 @@ public final class SweepWindow {
     public static final String FIGURE = "sweep";
     /** The name the Population tab's figure is exported under. */
     public static final String POPULATION = "population";
+    /** The name the OOD tab's figure is exported under. */
+    public static final String OOD = "ood-vs-tasks";
 
     private final SweepViewModel vm;
     private final SweepView view;
     private final ExportViewModel exports;
     private final Stage stage = new Stage();
     private final Runnable unfollowTheme;
+    /** The OOD tab of an evidence-multitask sweep, else null. */
+    private final OodTasksViewModel ood;
+    private final OodTasksView oodView;
     private boolean disposed;
 
     /**
@@ -45,7 +50,17 @@ public final class SweepWindow {
                        ObservableBooleanValue dark, Window owner) {
         vm = new SweepViewModel(sweep, drain, executor, openRun);
         view = new SweepView(vm, dark.get());
-        ChangeListener<Boolean> onTheme = (o, was, now) -> view.setDark(now);
+        ood = OodTasksViewModel.appliesTo(sweep) ? new OodTasksViewModel(sweep, drain, executor) : null;
+        oodView = ood == null ? null : new OodTasksView(ood, dark.get());
+        if (oodView != null) {
+            view.addTab("OOD vs tasks", "sweep-ood-tab", oodView);
+        }
+        ChangeListener<Boolean> onTheme = (o, was, now) -> {
+            view.setDark(now);
+            if (oodView != null) {
+                oodView.setDark(now);
+            }
+        };
         dark.addListener(onTheme);
         unfollowTheme = () -> dark.removeListener(onTheme);
         exports = new ExportViewModel(vm::say);
@@ -57,6 +72,11 @@ public final class SweepWindow {
         exports.register(POPULATION, (format, scale) -> pop.computedProperty().get() == null ? null
                 : Figures.degeneracy(pop.computedProperty().get().result(), pop.computedProperty().get().measure(),
                 pop.colourAxis()), () -> Pane.readableSize(view.populationPane()));
+        if (ood != null) {
+            PaneExport.attach(exports, OOD, oodView);
+            exports.register(OOD, (format, scale) -> ood.computedProperty().get() == null ? null
+                    : Figures.oodVsTasks(ood.computedProperty().get()), () -> Pane.readableSize(oodView));
+        }
         Scene scene = new Scene(view, 1100, 760);
         scene.getStylesheets().add(SweepWindow.class.getResource("/org/attractorlab/app/app.css").toExternalForm());
         scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+E"),
@@ -91,6 +111,16 @@ public final class SweepWindow {
         return view;
     }
 
+    /** The OOD tab's view model, or null when the sweep is not of the evidence multitask. */
+    public OodTasksViewModel oodViewModel() {
+        return ood;
+    }
+
+    /** The OOD tab, or null. */
+    public OodTasksView oodView() {
+        return oodView;
+    }
+
     /** "Export figure..." of the plot. */
     public ExportViewModel exports() {
         return exports;
@@ -104,6 +134,10 @@ public final class SweepWindow {
         unfollowTheme.run();
         view.dispose();
         vm.dispose();
+        if (ood != null) {
+            oodView.dispose();
+            ood.dispose();
+        }
         exports.dispose();
     }
 }

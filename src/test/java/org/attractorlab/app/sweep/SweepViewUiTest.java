@@ -206,6 +206,36 @@ class SweepViewUiTest {
     }
 
     @Test
+    void anEvidenceSweepHasAnOodTabThatDrawsOodAndInDistributionAgainstTheNumberOfTasks(FxRobot robot)
+            throws Exception {
+        SweepSpec spec = SweepSpec.parse("{\"base\": \"evidence-multitask\", \"grid\": {\"task.task_count\": [1, 2]}, "
+                + "\"seeds\": [1], \"set\": {\"training.steps\": 5, \"model.hidden_size\": 12, "
+                + "\"task.stimulus_steps\": 4, \"training.checkpoint_every\": 0, \"training.validation_every\": 0}}",
+                null);
+        SweepDirectory sweep = SweepDirectory.prepare(tmp.resolve("ood"), SweepPlan.of(spec));
+        assertEquals(2, LocalSweep.run(sweep, 1, p -> { }, new AtomicBoolean()).progress().done());
+        SweepWindow w = open(sweep.dir());
+        OodTasksViewModel ood = w.oodViewModel();
+        assertTrue(ood != null, "an evidence-multitask sweep has the OOD tab");
+        robot.interact(() -> {
+            w.stage().toFront();
+            ((javafx.scene.control.TabPane) robot.lookup("#sweep-tabs").query()).getSelectionModel().select(2);
+        });
+        robot.clickOn("#sweep-ood-compute");
+        FxWait.until("the OOD figure", () -> FxWait.fx(() -> ood.computedProperty().get() != null
+                && !ood.busyProperty().get()));
+        org.attractorlab.core.sweep.OodVsTasks.Result expected = org.attractorlab.core.sweep.OodVsTasks.of(sweep);
+        assertEquals(expected, FxWait.fx(() -> ood.computedProperty().get()), "what export --figure ood-vs-tasks draws");
+        org.jfree.data.xy.XYDataset d = FxWait.fx(() -> w.oodView().chartViewer().getChart().getXYPlot().getDataset());
+        assertEquals(2, d.getSeriesCount(), "D = 2: OOD and in-distribution");
+        assertEquals(2, d.getItemCount(0), "N_task 1 and 2");
+        assertEquals(expected.points().get(1).idMean(), d.getYValue(1, 1), 0);
+        assertTrue(FxWait.fx(() -> ood.messageProperty().get()).startsWith("2 runs, D in [2], N_task in [1, 2]"),
+                FxWait.fx(() -> ood.messageProperty().get()));
+        assertTrue(FxWait.fx(() -> w.exports().panes().contains(SweepWindow.OOD)));
+    }
+
+    @Test
     void thePopulationTabComputesTheStudysMatrixAndAClickedCellSelectsItsTwoRuns(FxRobot robot) throws Exception {
         SweepSpec spec = SweepSpec.parse("{\"base\": \"flipflop-3bit\", \"grid\": {\"model.hidden_size\": [8, 12]}, "
                 + "\"seeds\": [1, 2], \"set\": {\"training.steps\": 5, \"training.batch_size\": 8, "
@@ -213,6 +243,7 @@ class SweepViewUiTest {
         SweepDirectory sweep = SweepDirectory.prepare(tmp.resolve("pop"), SweepPlan.of(spec));
         assertEquals(4, LocalSweep.run(sweep, 1, p -> { }, new AtomicBoolean()).progress().done());
         SweepWindow w = open(sweep.dir());
+        assertNull(w.oodViewModel(), "no OOD tab for a flip-flop sweep");
         PopulationViewModel pop = w.viewModel().population();
         FxWait.until("the four runs", () -> FxWait.fx(() -> w.view().table().getItems().size() == 4));
         robot.interact(() -> {
