@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                         + "writes them).",
                 "N runs or one sweep directory (its done runs; the others are left out and listed), or two runs with "
                         + "--out DIR or any degeneracy option: the degeneracy study, one N x N distance matrix per "
-                        + "level (behaviour, dynamics by DSA, representation by 1 - CKA and Procrustes, weights after "
+                        + "level (behaviour, dynamics by DSA, representation by 1 - CKA, Procrustes and RDMs, weights after "
                         + "matching units), the degeneracy score (mean pairwise distance and its spread) and a 2D MDS "
                         + "embedding, written to --out DIR as distances_<level>.npy, mds_<level>.csv, networks.csv "
                         + "and degeneracy.csv."})

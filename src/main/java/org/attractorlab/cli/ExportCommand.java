@@ -101,7 +101,8 @@ public final class ExportCommand implements Callable<Integer> {
     String sweepSeries;
 
     @Option(names = "--level", paramLabel = "LEVEL", description = "degeneracy: behaviour, dynamics, representation "
-            + "(1 - CKA), weights, behaviour_ood or representation_procrustes (default: representation)")
+            + "(1 - CKA), weights, behaviour_ood, representation_procrustes or representation_rdm (default: "
+            + "representation)")
     String level;
 
     @Option(names = "--group-by", paramLabel = "AXIS", description = "degeneracy: one score per value of this sweep "

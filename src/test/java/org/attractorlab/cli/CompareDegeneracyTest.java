@@ -69,6 +69,9 @@ class CompareDegeneracyTest {
             assertTrue(d[1] > 0 && d[1] == d[4], m + " symmetric, seeds differ: " + d[1]);
             assertTrue(Files.isRegularFile(out.resolve("mds_" + m + ".csv")), m);
         }
+        double[] rdm = matrix(out, "representation_rdm", 4);
+        assertEquals(0, rdm[0], 0, "RDM diagonal");
+        assertTrue(rdm[1] >= 0 && rdm[1] <= 2 && rdm[1] == rdm[4], "RDM distances symmetric, in [0, 2]: " + rdm[1]);
         double[] w = matrix(out, "weights", 4);
         assertTrue(Double.isNaN(w[2]), "16 and 32 units have no weight distance");
         assertTrue(w[1] > 0, "two seeds of 16 units");
@@ -80,13 +83,13 @@ class CompareDegeneracyTest {
         assertEquals("model.hidden_size,level,score,spread,n,pairs", scores.get(0));
         for (String group : List.of("16", "32")) {
             for (String m : List.of("behaviour", "dynamics", "representation_cka", "representation_procrustes",
-                    "weights")) {
+                    "representation_rdm", "weights")) {
                 long rows = scores.stream().filter(l -> l.startsWith(group + "," + m + ",") && l.endsWith(",2,1"))
                         .count();
                 assertEquals(1, rows, group + " " + m + ": " + scores);
             }
         }
-        assertEquals(1 + 5 + 10, scores.size());
+        assertEquals(1 + 6 + 12, scores.size());
     }
 
     @Test
