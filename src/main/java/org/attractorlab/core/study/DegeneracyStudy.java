@@ -385,7 +385,7 @@ public final class DegeneracyStudy {
 
     // ------------------------------------------------------------------------------------------------- checks
 
-    private static void check(List<Member> members) {
+    static void check(List<Member> members) {
         if (members == null || members.size() < 2) {
             throw new StudyException("degeneracy needs at least two networks, got "
                     + (members == null || members.isEmpty() ? "none" : "one (" + members.get(0).name() + ")"));
@@ -411,7 +411,7 @@ public final class DegeneracyStudy {
         }
     }
 
-    private static void checkFinite(Member m, HiddenStates h, String batch) {
+    static void checkFinite(Member m, HiddenStates h, String batch) {
         float[] x = h.states();
         for (int i = 0; i < x.length; i++) {
             if (!Float.isFinite(x[i])) {
