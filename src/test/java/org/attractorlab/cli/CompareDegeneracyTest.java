@@ -173,4 +173,42 @@ class CompareDegeneracyTest {
         assertEquals(2, ood.code());
         assertTrue(ood.err().contains("degeneracy.ood = 'seed=3' is not allowed"), ood.err());
     }
+
+    @Test
+    void alignedPcaWritesBothRunsTrajectoriesInTheFirstRunsBasisAndExportDrawsThePair() throws IOException {
+        Path out = tmp.resolve("aligned");
+        TrainCommandTest.Result r = TrainCommandTest.cli("compare", run(0).toString(), run(2).toString(),
+                "--aligned-pca", "--out", out.toString(), "--trials", "32");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith(run(2).getFileName() + " aligned to " + run(0).getFileName()
+                + " in 16 PC dimensions: residual "), r.out());
+        java.util.Map<String, NdArray> z = org.attractorlab.core.io.Npz.read(out.resolve("aligned_pca.npz"));
+        int[] shape = z.get("a").shape();
+        assertEquals(32, shape[0]);
+        assertEquals(3, shape[2]);
+        assertArrayEquals(shape, z.get("b").shape());
+        assertEquals(16, z.get("aligned_dimensions").ints()[0], "k: the smaller network's 16 units");
+        double residual = z.get("residual").doubles()[0];
+        assertTrue(residual > 1e-3 && residual < 1.5, "two networks of other sizes and seeds: " + residual);
+        assertEquals(33, Files.readAllLines(out.resolve("aligned_pca_conditions.csv")).size(), "one row per trial");
+
+        Path self = tmp.resolve("aligned-self");
+        assertEquals(0, TrainCommandTest.cli("compare", run(1).toString(), run(1).toString(), "--aligned-pca",
+                "--out", self.toString(), "--trials", "16").code());
+        java.util.Map<String, NdArray> same = org.attractorlab.core.io.Npz.read(self.resolve("aligned_pca.npz"));
+        assertEquals(0, same.get("residual").doubles()[0], 1e-4, "a run against itself");
+
+        Path png = tmp.resolve("pair.png");
+        TrainCommandTest.Result e = TrainCommandTest.cli("export", run(0).toString(), "--figure", "aligned-pair",
+                "--with", run(2).toString(), "--trials", "16", "--out", png.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(Files.size(png) > 1000, "a picture");
+        e = TrainCommandTest.cli("export", run(0).toString(), "--figure", "aligned-pair", "--out",
+                tmp.resolve("none.png").toString());
+        assertEquals(2, e.code());
+        assertTrue(e.err().contains("--figure aligned-pair needs --with RUN_B"), e.err());
+        r = TrainCommandTest.cli("compare", run(0).toString(), "--aligned-pca", "--out", tmp.resolve("one").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--aligned-pca aligns two runs"), r.err());
+    }
 }
