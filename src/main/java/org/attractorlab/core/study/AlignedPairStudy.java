@@ -22,14 +22,17 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   Z_A = (X_A - 1 mu_A^T) V_A        [n, k]   V_A: A's top k principal axes
  *   Z_B = (X_B - 1 mu_B^T) V_B        [n, k]   V_B: B's top k principal axes
  *   R   = argmin over orthogonal R of ||Z_B R - Z_A||_F                (Schoenemann; {@link OrthogonalProcrustes})
- *   shown: A's scores Z_A[:, :c], B's aligned scores (Z_B R)[:, :c], c = min(components, k)
- *   residual = ||Z_B R - Z_A||_F / ||Z_A||_F
+ *   s   = ||Z_A||_F / ||Z_B||_F                                          (B brought to A's overall spread)
+ *   shown: A's scores Z_A[:, :c], B's aligned scores s (Z_B R)[:, :c], c = min(components, k)
+ *   residual = ||s Z_B R - Z_A||_F / ||Z_A||_F = sqrt(2 - 2 ||Z_A^T Z_B||_* / (||Z_A||_F ||Z_B||_F))
  * </pre>
  * The alignment is made in the top-k PC space of each network, k the smaller hidden size: for networks of one size
  * that space is the whole state space (k = p), so R is then the orthogonal Procrustes map of the centred states
  * themselves (expressed in the two PC bases); for different sizes it keeps all of the smaller network's variance
- * and the k directions of the larger one that carry the most. A residual of 0 means B's trajectories are a rotation
- * (or reflection) of A's; 1 is as far as uncorrelated states of the same spread.
+ * and the k directions of the larger one that carry the most. The residual is the Procrustes shape distance of the
+ * two aligned score sets, in [0, sqrt 2]: for networks of one size it is the {@code representation_procrustes}
+ * distance of the degeneracy study (to float rounding); 0 means B's trajectories are a rotation (or reflection) and
+ * rescaling of A's, about sqrt 2 that they are unrelated.
  */
 public final class AlignedPairStudy {
     /** Components shown by default: the three of a 3D view. */
@@ -70,10 +73,11 @@ public final class AlignedPairStudy {
      * @param components        c, the components of the projections (min(components asked, k))
      * @param alignedDimensions k, the dimensions of the PC spaces aligned
      * @param a                 [trials, steps, c] A's scores on its PCs; not copied, not to be modified
-     * @param b                 [trials, steps, c] B's aligned scores on A's PCs; not copied, not to be modified
+     * @param b                 [trials, steps, c] B's aligned scores on A's PCs, scaled to A's overall spread; not
+     *                          copied, not to be modified
      * @param varianceRatioA    [c] the fraction of A's variance (over its k PCs) along each shown PC
      * @param varianceRatioB    [c] the fraction of B's variance (over its k PCs) along each shown PC after alignment
-     * @param residual          ||Z_B R - Z_A||_F / ||Z_A||_F, 0 when B is a rotated copy of A
+     * @param residual          ||s Z_B R - Z_A||_F / ||Z_A||_F in [0, sqrt 2], 0 when B is a rotated copy of A
      * @param conditions        the probe trials' conditions (one batch for both)
      * @param summary           one line: the two names, k and the residual
      */
@@ -124,25 +128,23 @@ public final class AlignedPairStudy {
         DMatrixRMaj r = OrthogonalProcrustes.solve(zb, za);
         DMatrixRMaj zbr = new DMatrixRMaj(n, k);
         CommonOps_DDRM.mult(zb, r, zbr);
-        double diff = 0;
-        double normA = 0;
         double[] ssA = new double[k];
         double[] ssB = new double[k];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
                 double x = za.data[i * k + j];
                 double y = zbr.data[i * k + j];
-                diff += (y - x) * (y - x);
                 ssA[j] += x * x;
                 ssB[j] += y * y;
             }
         }
-        for (double v : ssA) {
-            normA += v;
-        }
-        double normB = 0;
-        for (double v : ssB) {
-            normB += v;
+        double normA = sum(ssA);
+        double normB = sum(ssB);
+        double scale = Math.sqrt(normA / normB);
+        double diff = 0;
+        for (int i = 0; i < n * k; i++) {
+            double e = scale * zbr.data[i] - za.data[i];
+            diff += e * e;
         }
         double residual = Math.sqrt(diff / normA);
         float[] pa = new float[n * c];
@@ -150,7 +152,7 @@ public final class AlignedPairStudy {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < c; j++) {
                 pa[i * c + j] = (float) za.data[i * k + j];
-                pb[i * c + j] = (float) zbr.data[i * k + j];
+                pb[i * c + j] = (float) (scale * zbr.data[i * k + j]);
             }
         }
         double[] ratioA = new double[c];

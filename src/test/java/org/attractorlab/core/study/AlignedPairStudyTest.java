@@ -106,6 +106,8 @@ class AlignedPairStudyTest {
         double residual = AlignedPairStudy.run("a", states, "noise", noise, new AlignedPairStudy.Settings(24, 3))
                 .residual();
         assertTrue(residual > UNRELATED, "unrelated states: " + residual);
+        assertEquals(SimilarityStudy.run(states, noise, SimilarityStudy.defaultsFor(states)).procrustes(), residual,
+                ROTATED, "one size: the residual is the Procrustes shape distance of the states");
 
         DegeneracyStudy.Member a = new DegeneracyStudy.Member("a", new TrainedRun(null, experiment, -1), Map.of());
         Experiment copy = new Experiment(experiment.config(), experiment.task(), experiment.network().copy(),
