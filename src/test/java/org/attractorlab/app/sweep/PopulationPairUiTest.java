@@ -157,6 +157,8 @@ class PopulationPairUiTest {
         String caption = FxWait.fx(() -> robot.lookup("#aligned-pair-caption").queryLabeled().getText());
         assertTrue(caption.startsWith(String.format(java.util.Locale.ROOT, "representation_cka %.4g \u00b7 residual ",
                 d)) && caption.contains("after alignment in 8 PC dimensions"), caption);
+        assertTrue(FxWait.fx(() -> w.exports().panes().contains(SweepWindow.PAIR)), "the pair exports as a figure");
+        assertTrue(robot.lookup("#export-" + SweepWindow.PAIR).tryQuery().isPresent());
         // one camera: turning the left view turns the right one
         double before = FxWait.fx(() -> view.right().camera().yaw());
         robot.drag(FxWait.fx(() -> view.left().subScene().localToScreen(60, 60))).moveBy(80, 0).release(
