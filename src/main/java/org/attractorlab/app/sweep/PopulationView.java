@@ -67,7 +67,7 @@ public final class PopulationView extends BorderPane {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         FlowPane bar = new FlowPane(8, 4, new Label("level"), level, new Label("by"), group,
-                new Label("colour"), colour, new Label("OOD"), ood, compute, message);
+                new Label("colour"), colour, oodBox(ood), compute, message);
         bar.getStyleClass().add("pane-toolbar");
         setTop(bar);
         disposer.onDispose(() -> {
@@ -97,6 +97,13 @@ public final class PopulationView extends BorderPane {
         disposer.listen(vm.computedProperty(), (o, was, now) -> draw());
         disposer.listen(vm.colourAxisProperty(), (o, was, now) -> draw());
         draw();
+    }
+
+    /** The OOD label and its field, kept on one line when the bar wraps. */
+    private static javafx.scene.layout.HBox oodBox(TextField ood) {
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(4, new Label("OOD"), ood);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
     }
 
     private void draw() {
