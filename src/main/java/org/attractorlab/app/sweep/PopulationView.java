@@ -69,11 +69,15 @@ public final class PopulationView extends BorderPane {
         FlowPane bar = new FlowPane(8, 4, new Label("level"), level, new Label("by"), group,
                 new Label("colour"), colour, oodBox(ood), compute, message);
         bar.getStyleClass().add("pane-toolbar");
+        // a long summary takes a line of its own and wraps there, rather than run off the bar
+        message.setMinWidth(0);
+        message.maxWidthProperty().bind(bar.widthProperty().subtract(16));
         setTop(bar);
         disposer.onDispose(() -> {
             compute.disableProperty().unbind();
             compute.setOnAction(null);
             message.textProperty().unbind();
+            message.maxWidthProperty().unbind();
         });
 
         matrix = new Heatmap("Distances", dark);
