@@ -175,7 +175,7 @@ public final class PopulationViewModel {
 
     /**
      * The out-of-distribution overrides of the task, {@code --ood-set}-style and comma-separated
-     * ({@code task.trial_steps=200, task.p_flip=0.2}); with any, the behaviour level also has its OOD matrix.
+     * ({@code task.trial_steps=200, task.pulse_probability=0.1}); with any, the behaviour level also has its OOD matrix.
      */
     public StringProperty oodProperty() {
         return ood;
