@@ -150,6 +150,15 @@ class PopulationPairUiTest {
         assertTrue(FxWait.fx(() -> view.right().faceCount()) > 0, "run B's scene has its tubes");
         assertTrue(FxWait.fx(() -> view.left().subScene().getWidth() > 50 && view.right().subScene().getHeight() > 50),
                 "both scenes are on screen");
+        java.awt.Color bg = org.attractorlab.figure.ChartStyle.background(false);
+        javafx.scene.paint.Color background = javafx.scene.paint.Color.rgb(bg.getRed(), bg.getGreen(), bg.getBlue());
+        for (org.attractorlab.app.panes.pca3d.TrajectoryView3d side : List.of(view.left(), view.right())) {
+            javafx.scene.image.Image shot = org.attractorlab.app.panes.pca3d.Pixels.snapshot(side.subScene());
+            int drawn = org.attractorlab.app.panes.pca3d.Pixels.differentFrom(shot, background, 0.06);
+            assertTrue(drawn > 2000, side.getId() + ": the trajectories are drawn, " + drawn + " pixels");
+            assertTrue(org.attractorlab.app.panes.pca3d.Pixels.distinctHues(shot, 40) >= 2,
+                    side.getId() + ": in the conditions' colours");
+        }
         assertEquals(names.get(0) + " (its PCs)", FxWait.fx(() -> view.left().title()));
         assertEquals(names.get(3) + " aligned to " + names.get(0), FxWait.fx(() -> view.right().title()));
         double d = FxWait.fx(() -> pop.computedProperty().get().result()
