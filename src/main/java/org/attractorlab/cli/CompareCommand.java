@@ -14,6 +14,7 @@ import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.analysis.similarity.SharedStates;
 import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.io.Csv;
+import org.attractorlab.core.study.AlignedPairStudy;
 import org.attractorlab.core.study.DegeneracyStudy;
 import org.attractorlab.core.study.Probe;
 import org.attractorlab.core.study.SimilarityStudy;
@@ -38,10 +39,13 @@ import picocli.CommandLine.Spec;
                         + "writes them).",
                 "N runs or one sweep directory (its done runs; the others are left out and listed), or two runs with "
                         + "--out DIR or any degeneracy option: the degeneracy study, one N x N distance matrix per "
-                        + "level (behaviour, dynamics by DSA, representation by 1 - CKA and Procrustes, weights after "
+                        + "level (behaviour, dynamics by DSA, representation by 1 - CKA, Procrustes and RDMs, weights after "
                         + "matching units), the degeneracy score (mean pairwise distance and its spread) and a 2D MDS "
                         + "embedding, written to --out DIR as distances_<level>.npy, mds_<level>.csv, networks.csv "
-                        + "and degeneracy.csv."})
+                        + "and degeneracy.csv.",
+                "Two runs with --aligned-pca --out DIR: B's probe trajectories carried into A's PCA basis by "
+                        + "orthogonal Procrustes, as the Population tab shows a clicked cell, written to "
+                        + "DIR/aligned_pca.npz and DIR/aligned_pca_conditions.csv."})
 public final class CompareCommand implements Callable<Integer> {
     /** Probe trials of the two-run comparison. */
     static final int PAIR_TRIALS = 256;
@@ -84,6 +88,11 @@ public final class CompareCommand implements Callable<Integer> {
             + "squared (squared distance of their activity, the default) or correlation (1 - correlation)")
     String unitCost;
 
+    @Option(names = "--aligned-pca", description = "two runs: align the second run's trajectories to the first's "
+            + "PCA basis (orthogonal Procrustes in the top-k PC spaces, k the smaller size) and write them to --out DIR "
+            + "(probe trials: " + Probe.TRIALS + " unless --trials)")
+    boolean alignedPca;
+
     @Override
     public Integer call() throws IOException {
         boolean sweep = false;
@@ -97,6 +106,9 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         boolean degeneracyOptions = !levels.isEmpty() || groupBy != null || !oodSet.isEmpty() || unitCost != null;
+        if (alignedPca) {
+            return alignedPair(sweep, degeneracyOptions);
+        }
         boolean csvOut = out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
         if (!sweep && inputs.size() == 2 && !degeneracyOptions && (out == null || csvOut)) {
             return pair(inputs.get(0), inputs.get(1));
@@ -145,6 +157,40 @@ public final class CompareCommand implements Callable<Integer> {
                     "procrustes_distance", "procrustes_angle"), List.of(List.of(runA.toString(), runB.toString(),
                     n, from, to, r.cka(), r.procrustes(), r.angle())));
             o.println("Wrote " + out);
+        }
+        return 0;
+    }
+
+    private int alignedPair(boolean sweep, boolean degeneracyOptions) throws IOException {
+        if (sweep || inputs.size() != 2) {
+            throw new Cli.UserError("--aligned-pca aligns two runs: give two run directories (of a sweep: "
+                    + "SWEEP/" + SweepDirectory.RUNS_DIR + "/NNNN-...), got " + inputs.size() + " "
+                    + (sweep ? "sweep directory" : "paths"));
+        }
+        if (degeneracyOptions || window != null) {
+            throw new Cli.UserError("--aligned-pca takes --trials and --out only; --levels, --group-by, --ood-set, "
+                    + "--unit-cost and --window are options of the other comparisons");
+        }
+        if (out == null) {
+            throw new Cli.UserError("--aligned-pca needs --out DIR, where aligned_pca.npz is written");
+        }
+        DegeneracyStudy.Member a = new DegeneracyStudy.Member(name(inputs.get(0)),
+                AnalyzeCommand.load(inputs.get(0), null), java.util.Map.of());
+        DegeneracyStudy.Member b = new DegeneracyStudy.Member(name(inputs.get(1)),
+                AnalyzeCommand.load(inputs.get(1), null), java.util.Map.of());
+        AlignedPairStudy.Result r;
+        try {
+            AlignedPairStudy.Settings s = AlignedPairStudy.defaultsFor(a, b);
+            r = AlignedPairStudy.run(a, b, trials == null ? s : s.withTrials(trials));
+        } catch (StudyException e) {
+            throw new Cli.UserError("compare: " + e.getMessage(), e);
+        }
+        prepareOut();
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(r.summary());
+        o.println("Wrote:");
+        for (Path p : StudyFiles.alignedPair(out, r)) {
+            o.println("  " + p);
         }
         return 0;
     }

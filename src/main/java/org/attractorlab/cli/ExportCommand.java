@@ -11,6 +11,7 @@ import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.run.TrainedRun;
 import org.attractorlab.core.study.AnglesStudy;
 import org.attractorlab.core.study.DecodingStudy;
+import org.attractorlab.core.study.AlignedPairStudy;
 import org.attractorlab.core.study.DegeneracyStudy;
 import org.attractorlab.core.study.FixedPointStudy;
 import org.attractorlab.core.study.OodStudy;
@@ -27,6 +28,7 @@ import org.attractorlab.core.sweep.SweepSummary;
 import org.attractorlab.core.task.ConditionTable;
 import org.attractorlab.figure.AngleSpectrumChart;
 import org.attractorlab.figure.Camera;
+import org.attractorlab.figure.AlignedPairFigure;
 import org.attractorlab.figure.DegeneracyCharts;
 import org.attractorlab.figure.EigenvalueChart;
 import org.attractorlab.figure.Figure;
@@ -56,14 +58,16 @@ import picocli.CommandLine.Spec;
                 "--figure degeneracy draws a sweep's degeneracy study at one --level: the distance matrix, the MDS",
                 "of the networks coloured by --color-by and the score per --group-by value, as the Population tab does.",
                 "--figure ood-vs-tasks draws a sweep of evidence-multitask runs: in-distribution and OOD r^2 against",
-                "N_task, one line per D, and writes the runs' numbers beside the figure (FILE with .csv)."})
+                "N_task, one line per D, and writes the runs' numbers beside the figure (FILE with .csv).",
+                "--figure aligned-pair --with RUN_B draws RUN_DIR's and RUN_B's trajectories side by side in RUN_DIR's",
+                "PCA basis after Procrustes alignment, as the Population tab shows a clicked cell."})
 public final class ExportCommand implements Callable<Integer> {
 
     /** The figures, by their --figure names. */
     enum Kind {
         LOSS("loss"), PCA3D("pca3d"), FIXED_POINTS("fixed-points"), EIGENVALUES("eigenvalues"), RSA("rsa"),
         ANGLES("angles"), DECODING("decoding"), SWEEP("sweep"), DEGENERACY("degeneracy"),
-        OOD_VS_TASKS("ood-vs-tasks");
+        OOD_VS_TASKS("ood-vs-tasks"), ALIGNED_PAIR("aligned-pair");
 
         final String key;
 
@@ -79,7 +83,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
             throw new Cli.UserError("--figure: '" + s
                     + "' is not a figure; use loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep, degeneracy, "
-                    + "ood-vs-tasks");
+                    + "ood-vs-tasks, aligned-pair");
         }
     }
 
@@ -91,9 +95,13 @@ public final class ExportCommand implements Callable<Integer> {
     Path runDir;
 
     @Option(names = "--figure", required = true, paramLabel = "NAME",
-            description = "loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep, degeneracy or "
-                    + "ood-vs-tasks")
+            description = "loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep, degeneracy, "
+                    + "ood-vs-tasks or aligned-pair")
     String figure;
+
+    @Option(names = "--with", paramLabel = "RUN_B", description = "aligned-pair: the run drawn beside RUN_DIR, its "
+            + "trajectories aligned to RUN_DIR's PCA basis (as compare RUN_DIR RUN_B --aligned-pca)")
+    Path withRun;
 
     @Option(names = "--x", paramLabel = "AXIS", description = "sweep: the axis along x")
     String sweepX;
@@ -107,7 +115,8 @@ public final class ExportCommand implements Callable<Integer> {
     String sweepSeries;
 
     @Option(names = "--level", paramLabel = "LEVEL", description = "degeneracy: behaviour, dynamics, representation "
-            + "(1 - CKA), weights, behaviour_ood or representation_procrustes (default: representation)")
+            + "(1 - CKA), weights, behaviour_ood, representation_procrustes or representation_rdm (default: "
+            + "representation)")
     String level;
 
     @Option(names = "--group-by", paramLabel = "AXIS", description = "degeneracy: one score per value of this sweep "
@@ -176,7 +185,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new Cli.UserError("--trials = " + trials + " must be at least 2");
         }
         FigureSize size = new FigureSize(width != null ? width : kind == Kind.FIXED_POINTS ? 840
-                : kind == Kind.DEGENERACY ? 1260 : 560, height != null ? height : kind == Kind.ANGLES || kind == Kind.DECODING ? 560 : 420, dpi);
+                : kind == Kind.DEGENERACY || kind == Kind.ALIGNED_PAIR ? 1260 : 560, height != null ? height : kind == Kind.ANGLES || kind == Kind.DECODING ? 560 : 420, dpi);
         long t0 = System.nanoTime();
         Figure f;
         if (kind == Kind.SWEEP) {
@@ -197,11 +206,16 @@ public final class ExportCommand implements Callable<Integer> {
             OodVsTasks.writeCsv(csv, r);
             o.println("Wrote " + csv + " (" + r.summary() + ")");
             f = Figures.oodVsTasks(r);
+        } else if (kind == Kind.ALIGNED_PAIR) {
+            f = alignedPair(runDir, withRun, colorBy, trials);
         } else if (kind == Kind.DEGENERACY) {
             f = degeneracy(runDir, level, groupBy, oodSet, colorBy, trials, o).figure();
         } else {
             if (level != null || groupBy != null || !oodSet.isEmpty()) {
                 throw new Cli.UserError("--level, --group-by and --ood-set are options of --figure degeneracy");
+            }
+            if (withRun != null) {
+                throw new Cli.UserError("--with is an option of --figure aligned-pair");
             }
             if (SweepDirectory.isSweep(runDir)) {
                 throw new Cli.UserError(runDir + " is a sweep directory; --figure " + kind.key + " draws one run: give "
@@ -280,6 +294,39 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (StudyException e) {
             throw new Cli.UserError(kind.key + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The aligned pair's figure of two run directories (RUN_B given by --with). */
+    private Figure alignedPair(Path a, Path b, String colorBy, int trials) throws IOException {
+        if (b == null) {
+            throw new Cli.UserError("--figure aligned-pair needs --with RUN_B, the run drawn beside " + a);
+        }
+        for (Path p : java.util.List.of(a, b)) {
+            if (SweepDirectory.isSweep(p)) {
+                throw new Cli.UserError(p + " is a sweep directory; --figure aligned-pair draws two runs: give two "
+                        + "of its runs (" + p.resolve(SweepDirectory.RUNS_DIR) + "/NNNN-...)");
+            }
+        }
+        DegeneracyStudy.Member ma = new DegeneracyStudy.Member(runName(a), AnalyzeCommand.load(a, checkpoint),
+                java.util.Map.of());
+        DegeneracyStudy.Member mb = new DegeneracyStudy.Member(runName(b), AnalyzeCommand.load(b, null),
+                java.util.Map.of());
+        try {
+            AlignedPairStudy.Result r = AlignedPairStudy.run(ma, mb, AlignedPairStudy.defaultsFor(ma, mb)
+                    .withTrials(trials));
+            if (colorBy != null && !r.conditions().has(colorBy)) {
+                throw new Cli.UserError("--color-by: no condition column '" + colorBy + "'; columns are "
+                        + r.conditions().names());
+            }
+            return AlignedPairFigure.figure(r, colorBy, null, org.attractorlab.figure.Camera.DEFAULT);
+        } catch (StudyException e) {
+            throw new Cli.UserError("aligned-pair: " + e.getMessage(), e);
+        }
+    }
+
+    private static String runName(Path p) {
+        Path f = p.toAbsolutePath().normalize().getFileName();
+        return f == null ? p.toString() : f.toString();
     }
 
     private TrainedRun run(Path dir) throws IOException {

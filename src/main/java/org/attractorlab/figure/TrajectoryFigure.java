@@ -90,6 +90,7 @@ public final class TrajectoryFigure implements Figure {
     private final Data data;
     private final Camera camera;
     private final BufferedImage scene;
+    private final String title;
 
     /** A vector drawing of {@code data} from {@code camera}. */
     public TrajectoryFigure(Data data, Camera camera) {
@@ -98,13 +99,22 @@ public final class TrajectoryFigure implements Figure {
 
     /** With {@code scene} non-null, the plot area shows that bitmap (the pane's own rendering) instead of lines. */
     public TrajectoryFigure(Data data, Camera camera, BufferedImage scene) {
+        this(data, camera, scene, null);
+    }
+
+    /** With its own title (null: "PCA trajectories", with the training step when there is one). */
+    public TrajectoryFigure(Data data, Camera camera, BufferedImage scene, String title) {
         this.data = data;
         this.camera = camera;
         this.scene = scene;
+        this.title = title;
     }
 
     @Override
     public String title() {
+        if (title != null) {
+            return title;
+        }
         return data.step() >= 0 ? "PCA trajectories, training step " + data.step() : "PCA trajectories";
     }
 

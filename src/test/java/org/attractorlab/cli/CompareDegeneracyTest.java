@@ -69,6 +69,9 @@ class CompareDegeneracyTest {
             assertTrue(d[1] > 0 && d[1] == d[4], m + " symmetric, seeds differ: " + d[1]);
             assertTrue(Files.isRegularFile(out.resolve("mds_" + m + ".csv")), m);
         }
+        double[] rdm = matrix(out, "representation_rdm", 4);
+        assertEquals(0, rdm[0], 0, "RDM diagonal");
+        assertTrue(rdm[1] >= 0 && rdm[1] <= 2 && rdm[1] == rdm[4], "RDM distances symmetric, in [0, 2]: " + rdm[1]);
         double[] w = matrix(out, "weights", 4);
         assertTrue(Double.isNaN(w[2]), "16 and 32 units have no weight distance");
         assertTrue(w[1] > 0, "two seeds of 16 units");
@@ -80,13 +83,13 @@ class CompareDegeneracyTest {
         assertEquals("model.hidden_size,level,score,spread,n,pairs", scores.get(0));
         for (String group : List.of("16", "32")) {
             for (String m : List.of("behaviour", "dynamics", "representation_cka", "representation_procrustes",
-                    "weights")) {
+                    "representation_rdm", "weights")) {
                 long rows = scores.stream().filter(l -> l.startsWith(group + "," + m + ",") && l.endsWith(",2,1"))
                         .count();
                 assertEquals(1, rows, group + " " + m + ": " + scores);
             }
         }
-        assertEquals(1 + 5 + 10, scores.size());
+        assertEquals(1 + 6 + 12, scores.size());
     }
 
     @Test
@@ -169,5 +172,43 @@ class CompareDegeneracyTest {
                 "--ood-set", "seed=3");
         assertEquals(2, ood.code());
         assertTrue(ood.err().contains("degeneracy.ood = 'seed=3' is not allowed"), ood.err());
+    }
+
+    @Test
+    void alignedPcaWritesBothRunsTrajectoriesInTheFirstRunsBasisAndExportDrawsThePair() throws IOException {
+        Path out = tmp.resolve("aligned");
+        TrainCommandTest.Result r = TrainCommandTest.cli("compare", run(0).toString(), run(2).toString(),
+                "--aligned-pca", "--out", out.toString(), "--trials", "32");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith(run(2).getFileName() + " aligned to " + run(0).getFileName()
+                + " in 16 PC dimensions: residual "), r.out());
+        java.util.Map<String, NdArray> z = org.attractorlab.core.io.Npz.read(out.resolve("aligned_pca.npz"));
+        int[] shape = z.get("a").shape();
+        assertEquals(32, shape[0]);
+        assertEquals(3, shape[2]);
+        assertArrayEquals(shape, z.get("b").shape());
+        assertEquals(16, z.get("aligned_dimensions").ints()[0], "k: the smaller network's 16 units");
+        double residual = z.get("residual").doubles()[0];
+        assertTrue(residual > 1e-3 && residual < 1.5, "two networks of other sizes and seeds: " + residual);
+        assertEquals(33, Files.readAllLines(out.resolve("aligned_pca_conditions.csv")).size(), "one row per trial");
+
+        Path self = tmp.resolve("aligned-self");
+        assertEquals(0, TrainCommandTest.cli("compare", run(1).toString(), run(1).toString(), "--aligned-pca",
+                "--out", self.toString(), "--trials", "16").code());
+        java.util.Map<String, NdArray> same = org.attractorlab.core.io.Npz.read(self.resolve("aligned_pca.npz"));
+        assertEquals(0, same.get("residual").doubles()[0], 1e-4, "a run against itself");
+
+        Path png = tmp.resolve("pair.png");
+        TrainCommandTest.Result e = TrainCommandTest.cli("export", run(0).toString(), "--figure", "aligned-pair",
+                "--with", run(2).toString(), "--trials", "16", "--out", png.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(Files.size(png) > 1000, "a picture");
+        e = TrainCommandTest.cli("export", run(0).toString(), "--figure", "aligned-pair", "--out",
+                tmp.resolve("none.png").toString());
+        assertEquals(2, e.code());
+        assertTrue(e.err().contains("--figure aligned-pair needs --with RUN_B"), e.err());
+        r = TrainCommandTest.cli("compare", run(0).toString(), "--aligned-pca", "--out", tmp.resolve("one").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--aligned-pca aligns two runs"), r.err());
     }
 }

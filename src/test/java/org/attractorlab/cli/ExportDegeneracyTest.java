@@ -114,7 +114,7 @@ class ExportDegeneracyTest {
                 "--level", "activity", "--out", tmp.resolve("x.png").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("'activity' is not a level; use one of behaviour, dynamics, representation, "
-                + "weights, behaviour_ood, representation_cka, representation_procrustes"), r.err());
+                + "weights, behaviour_ood, representation_cka, representation_procrustes, representation_rdm"), r.err());
         r = TrainCommandTest.cli("export", sweep.runDir(sweep.plan().points().get(0)).toString(), "--figure",
                 "degeneracy", "--out", tmp.resolve("x.png").toString());
         assertEquals(2, r.code());

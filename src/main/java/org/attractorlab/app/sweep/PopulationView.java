@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -16,9 +17,10 @@ import org.attractorlab.figure.DegeneracyCharts;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
- * The Population tab of the sweep window: the level, group-by and colour choosers, "Compute" and the message
- * line on top; below, side by side, the distance matrix (a click on a cell selects its two runs in the table), the
- * MDS scatter coloured by an axis and the degeneracy score per group with its spread. Binds to a
+ * The Population tab of the sweep window: the level, group-by and colour choosers, the OOD overrides, "Compute" and
+ * the message line on top; below, side by side, the distance matrix (a click on a cell selects its two runs in the
+ * table and opens them side by side in 3D in one PCA basis, in a window of its own: {@link AlignedPairView}), the MDS
+ * scatter coloured by an axis and the degeneracy score per group with its spread. Binds to a
  * {@link PopulationViewModel}.
  */
 public final class PopulationView extends BorderPane {
@@ -27,6 +29,7 @@ public final class PopulationView extends BorderPane {
     private final Heatmap matrix;
     private final ChartViewer mds = new ChartViewer(null);
     private final ChartViewer scores = new ChartViewer(null);
+    private final AlignedPairWindow pair;
     private boolean dark;
 
     public PopulationView(PopulationViewModel vm, boolean dark) {
@@ -42,6 +45,18 @@ public final class PopulationView extends BorderPane {
         ChoiceBox<String> colour = SweepView.choice("population-colour", vm.axisChoices(),
                 "The axis that colours the networks in the MDS scatter");
         SweepView.follow(disposer, colour, vm.colourAxisProperty(), vm.colourAxisProperty()::set);
+        TextField ood = new TextField();
+        ood.setId("population-ood");
+        ood.setPromptText("task.trial_steps=200, ...");
+        ood.setPrefColumnCount(16);
+        ood.setTooltip(new Tooltip("Out-of-distribution probe: task keys changed for a second behaviour batch "
+                + "(like compare --ood-set), comma-separated; then choose behaviour_ood"));
+        ood.textProperty().bindBidirectional(vm.oodProperty());
+        ood.setOnAction(e -> vm.compute());
+        disposer.onDispose(() -> {
+            ood.textProperty().unbindBidirectional(vm.oodProperty());
+            ood.setOnAction(null);
+        });
         Button compute = new Button("Compute");
         compute.setId("population-compute");
         compute.setTooltip(new Tooltip("Compare the done runs of the sweep at the chosen level"));
@@ -52,13 +67,17 @@ public final class PopulationView extends BorderPane {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         FlowPane bar = new FlowPane(8, 4, new Label("level"), level, new Label("by"), group,
-                new Label("colour"), colour, compute, message);
+                new Label("colour"), colour, oodBox(ood), compute, message);
         bar.getStyleClass().add("pane-toolbar");
+        // a long summary takes a line of its own and wraps there, rather than run off the bar
+        message.setMinWidth(0);
+        message.maxWidthProperty().bind(bar.widthProperty().subtract(16));
         setTop(bar);
         disposer.onDispose(() -> {
             compute.disableProperty().unbind();
             compute.setOnAction(null);
             message.textProperty().unbind();
+            message.maxWidthProperty().unbind();
         });
 
         matrix = new Heatmap("Distances", dark);
@@ -72,9 +91,23 @@ public final class PopulationView extends BorderPane {
         charts.setOrientation(Orientation.HORIZONTAL);
         charts.setDividerPositions(0.38, 0.69);
         setCenter(charts);
+        pair = new AlignedPairWindow(vm.pair(), dark);
+        disposer.onDispose(pair::dispose);
+        disposer.listen(vm.pair().shownProperty(), (o, was, now) -> {
+            if (now != null) {
+                pair.show(getScene() == null ? null : getScene().getWindow());
+            }
+        });
         disposer.listen(vm.computedProperty(), (o, was, now) -> draw());
         disposer.listen(vm.colourAxisProperty(), (o, was, now) -> draw());
         draw();
+    }
+
+    /** The OOD label and its field, kept on one line when the bar wraps. */
+    private static javafx.scene.layout.HBox oodBox(TextField ood) {
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(4, new Label("OOD"), ood);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
     }
 
     private void draw() {
@@ -93,6 +126,7 @@ public final class PopulationView extends BorderPane {
     public void setDark(boolean on) {
         dark = on;
         Themes.retheme(this, on);
+        pair.setDark(on);
     }
 
     public Heatmap matrix() {
@@ -105,6 +139,16 @@ public final class PopulationView extends BorderPane {
 
     public ChartViewer scoresViewer() {
         return scores;
+    }
+
+    /** The clicked pair, side by side in 3D (in a window of its own, shown once a pair is aligned). */
+    public AlignedPairView pairView() {
+        return pair.view();
+    }
+
+    /** The window of the clicked pair. */
+    public javafx.stage.Stage pairWindow() {
+        return pair.stage();
     }
 
     public void dispose() {

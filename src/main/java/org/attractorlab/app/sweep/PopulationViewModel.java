@@ -12,18 +12,24 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
 import org.attractorlab.core.study.DegeneracyStudy;
+import org.attractorlab.core.study.StudyException;
 import org.attractorlab.core.sweep.SweepDirectory;
 import org.attractorlab.core.sweep.SweepNetworks;
 import org.attractorlab.figure.DegeneracyCharts;
 
 /**
  * The sweep window's Population tab: the {@link DegeneracyStudy} of the sweep's done runs at one chosen level
- * (a level or measure name of {@link DegeneracyCharts#measureByKey}), grouped by a chosen axis or none, computed on
- * "Compute" on the injected executor ({@link LatestJob}); the MDS points coloured by a chosen axis (recoloured
- * without recomputing); and the pair of runs of the cell last clicked. A change of level or group-by after a
+ * (a level or measure name of {@link DegeneracyCharts#measureByKey}), grouped by a chosen axis or none, with the
+ * out-of-distribution overrides typed in the OOD field (checked by the study's settings before anything runs),
+ * computed on "Compute" on the injected executor ({@link LatestJob}); the MDS points coloured by a chosen axis
+ * (recoloured without recomputing); and the pair of runs of the cell last clicked, selected and aligned side by side
+ * ({@link AlignedPairViewModel}). A change of level or group-by after a
  * computation says so on the message line until the next one. FX thread only (except the study).
  */
 public final class PopulationViewModel {
@@ -32,9 +38,9 @@ public final class PopulationViewModel {
     /** The level chosen at first: representations need no extra options and compare any sizes. */
     public static final String DEFAULT_LEVEL = DegeneracyStudy.Level.REPRESENTATION.key();
 
-    /** What a computation gives: the study and the runs it left out. */
+    /** What a computation gives: the study, the networks compared (in its order) and the runs it left out. */
     public record Computed(DegeneracyStudy.Result result, DegeneracyStudy.Measure measure,
-                           List<SweepNetworks.LeftOut> leftOut) {
+                           List<DegeneracyStudy.Member> members, List<SweepNetworks.LeftOut> leftOut) {
     }
 
     private final SweepDirectory sweep;
@@ -42,6 +48,9 @@ public final class PopulationViewModel {
     private final LatestJob<Computed> job;
     private final ObjectProperty<String> level = new SimpleObjectProperty<>(DEFAULT_LEVEL);
     private final ObjectProperty<String> groupBy = new SimpleObjectProperty<>(NONE);
+    private final StringProperty ood = new SimpleStringProperty("");
+    private final ChangeListener<String> staleOnChange = (o, was, now) -> stale();
+    private final AlignedPairViewModel pair;
     private final ObjectProperty<String> colourAxis;
     private final ReadOnlyObjectWrapper<Computed> computed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -61,8 +70,10 @@ public final class PopulationViewModel {
         colourAxis = new SimpleObjectProperty<>(axes.stream().filter(a -> !a.equals("seed")).findFirst()
                 .orElse(NONE));
         job = new LatestJob<>("degeneracy", executor, drain, this::show, this::fail);
-        level.addListener((o, was, now) -> stale());
-        groupBy.addListener((o, was, now) -> stale());
+        pair = new AlignedPairViewModel(drain, executor, trials);
+        level.addListener(staleOnChange);
+        groupBy.addListener(staleOnChange);
+        ood.addListener(staleOnChange);
     }
 
     /** Runs the study of the done runs at the chosen level and grouping, in the background. */
@@ -73,14 +84,37 @@ public final class PopulationViewModel {
             return;
         }
         String g = NONE.equals(groupBy.get()) ? null : groupBy.get();
+        List<String> overrides = oodOverrides();
+        if (m == DegeneracyStudy.Measure.BEHAVIOUR_OOD && overrides.isEmpty()) {
+            message.set(m.key() + " needs an out-of-distribution batch: type task overrides in the OOD field, "
+                    + "e.g. task.trial_steps=200");
+            return;
+        }
+        try {
+            DegeneracyStudy.defaultsFor(List.of()).withOod(overrides);
+        } catch (StudyException e) {
+            message.set(e.getMessage());
+            return;
+        }
         busy.set(true);
         message.set("Comparing the done runs at the " + m.key() + " level\u2026");
         job.submit(() -> {
             SweepNetworks.Selection sel = SweepNetworks.open(sweep);
             DegeneracyStudy.Settings s = DegeneracyStudy.defaultsFor(sel.members())
-                    .withLevels(EnumSet.of(m.level())).withGroupBy(g).withTrials(trials);
-            return new Computed(DegeneracyStudy.run(sel.members(), s), m, sel.leftOut());
+                    .withLevels(EnumSet.of(m.level())).withGroupBy(g).withTrials(trials).withOod(overrides);
+            return new Computed(DegeneracyStudy.run(sel.members(), s), m, sel.members(), sel.leftOut());
         });
+    }
+
+    /** The OOD field's overrides: its comma-separated entries, trimmed, empty ones dropped. */
+    List<String> oodOverrides() {
+        List<String> out = new ArrayList<>();
+        for (String part : ood.get() == null ? new String[0] : ood.get().split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
     }
 
     private void show(Computed c) {
@@ -105,6 +139,14 @@ public final class PopulationViewModel {
         }
     }
 
+    /** Shows the two runs of a cell side by side, aligned; nothing for a diagonal cell. */
+    private void alignPair(Computed c, int row, int column) {
+        if (row != column) {
+            pair.align(c.members().get(row), c.members().get(column), String.format(java.util.Locale.ROOT,
+                    "%s %.4g", c.measure().key(), c.result().measure(c.measure()).distance(row, column)));
+        }
+    }
+
     /**
      * Selects the two runs of a cell of the matrix shown (the same run twice for a diagonal cell); out of range or
      * with nothing shown, nothing happens.
@@ -123,13 +165,25 @@ public final class PopulationViewModel {
         DegeneracyStudy.MeasureResult mr = c.result().measure(c.measure());
         message.set(String.format(java.util.Locale.ROOT, "%s and %s: %s %.4g", names.get(row), names.get(column),
                 c.measure().key(), mr.distance(row, column)));
+        alignPair(c, row, column);
     }
 
-    /** The level and measure names the level chooser offers (no OOD batch here: {@code compare --ood-set}). */
+    /** The level and measure names the level chooser offers ({@code behaviour_ood} with the OOD field filled). */
     public List<String> levels() {
-        List<String> out = new ArrayList<>(DegeneracyCharts.measureKeys());
-        out.remove(DegeneracyStudy.Measure.BEHAVIOUR_OOD.key());
-        return out;
+        return DegeneracyCharts.measureKeys();
+    }
+
+    /**
+     * The out-of-distribution overrides of the task, {@code --ood-set}-style and comma-separated
+     * ({@code task.trial_steps=200, task.pulse_probability=0.1}); with any, the behaviour level also has its OOD matrix.
+     */
+    public StringProperty oodProperty() {
+        return ood;
+    }
+
+    /** The clicked pair, side by side. */
+    public AlignedPairViewModel pair() {
+        return pair;
     }
 
     /** {@link #NONE}, then the sweep's axes. */
@@ -178,8 +232,12 @@ public final class PopulationViewModel {
         return selectedRuns.getReadOnlyProperty();
     }
 
-    /** Stops delivering results. */
+    /** Stops delivering results and listening to the choices. */
     public void dispose() {
+        level.removeListener(staleOnChange);
+        groupBy.removeListener(staleOnChange);
+        ood.removeListener(staleOnChange);
         job.dispose();
+        pair.dispose();
     }
 }

@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.attractorlab.app.export.ExportViewModel;
 import org.attractorlab.app.export.PaneExport;
+import org.attractorlab.figure.AlignedPairFigure;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.panes.Pane;
 import org.attractorlab.core.sweep.SweepDirectory;
@@ -29,6 +30,8 @@ public final class SweepWindow {
     public static final String POPULATION = "population";
     /** The name the OOD tab's figure is exported under. */
     public static final String OOD = "ood-vs-tasks";
+    /** The name the clicked pair's side-by-side figure is exported under. */
+    public static final String PAIR = "aligned-pair";
 
     private final SweepViewModel vm;
     private final SweepView view;
@@ -77,6 +80,13 @@ public final class SweepWindow {
             exports.register(OOD, (format, scale) -> ood.computedProperty().get() == null ? null
                     : Figures.oodVsTasks(ood.computedProperty().get()), () -> Pane.readableSize(oodView));
         }
+        AlignedPairView pairView = view.populationPane().pairView();
+        PaneExport.attach(exports, PAIR, pairView);
+        exports.register(PAIR, (format, scale) -> {
+            AlignedPairViewModel.Shown shown = pop.pair().shownProperty().get();
+            return shown == null ? null : AlignedPairFigure.figure(shown.result(), null, shown.distance(),
+                    pairView.left().camera());
+        }, () -> Pane.readableSize(pairView));
         Scene scene = new Scene(view, 1100, 760);
         scene.getStylesheets().add(SweepWindow.class.getResource("/org/attractorlab/app/app.css").toExternalForm());
         scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+E"),

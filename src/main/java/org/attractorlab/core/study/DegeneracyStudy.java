@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.attractorlab.core.analysis.HiddenStates;
+import org.attractorlab.core.analysis.rsa.ConditionPatterns;
+import org.attractorlab.core.analysis.rsa.Distance;
+import org.attractorlab.core.analysis.rsa.RdmComparison;
+import org.attractorlab.core.analysis.rsa.Rdms;
 import org.attractorlab.core.analysis.similarity.BehaviourDistance;
 import org.attractorlab.core.analysis.similarity.ClassicalMds;
 import org.attractorlab.core.analysis.similarity.Dsa;
@@ -36,7 +40,8 @@ import org.attractorlab.core.task.TrialBatch;
  *       from the first config with those task keys changed (e.g. {@code task.trial_steps=200});</li>
  *   <li>dynamics: {@link Dsa}'s angular distance, one {@code fit} per network and one {@code compare} per pair;</li>
  *   <li>representation: 1 - linear CKA, and the Procrustes shape distance, of the hidden states over all trials and
- *       steps ({@link SharedStates});</li>
+ *       steps ({@link SharedStates}); and the RDM comparison ({@link #representationRdm}): 1 - Spearman's rho
+ *       between the networks' RDMs over the probe's conditions;</li>
  *   <li>weights: the {@link WeightDistance} of the recurrent weights after matching units by the Hungarian assignment
  *       on their activity profiles on the probe batch (same-size networks only).</li>
  * </ul>
@@ -92,6 +97,8 @@ public final class DegeneracyStudy {
         REPRESENTATION_CKA("representation_cka", Level.REPRESENTATION, "1 - linear CKA of the hidden states"),
         REPRESENTATION_PROCRUSTES("representation_procrustes", Level.REPRESENTATION,
                 "Procrustes shape distance of the hidden states"),
+        REPRESENTATION_RDM("representation_rdm", Level.REPRESENTATION,
+                "1 - Spearman rho of the networks' Euclidean RDMs over the probe's conditions"),
         WEIGHTS("weights", Level.WEIGHTS, "normalised Frobenius distance of the recurrent weights after matching units");
 
         private final String key;
@@ -322,10 +329,10 @@ public final class DegeneracyStudy {
             double[] procrustes = new double[n * n];
             double[] weights = new double[n * n];
             SharedStates shared = new SharedStates(states);
+            double[] cross = shared.crossBuffer();
             for (int i = 0; i < n; i++) {
                 for (int j = i + 1; j < n; j++) {
                     boolean w = weightPairs != null && weightPairs[i][j];
-                    double[] cross = shared.newCross(i, j);
                     shared.cross(i, j, cross);
                     if (rep) {
                         set(cka, n, i, j, 1 - shared.linearCka(i, j, cross));
@@ -346,6 +353,7 @@ public final class DegeneracyStudy {
             if (rep) {
                 out.add(measure(Measure.REPRESENTATION_CKA, cka, n));
                 out.add(measure(Measure.REPRESENTATION_PROCRUSTES, procrustes, n));
+                out.add(measure(Measure.REPRESENTATION_RDM, representationRdm(states), n));
             }
             if (weightPairs != null) {
                 out.add(measure(Measure.WEIGHTS, weights, n));
@@ -377,7 +385,7 @@ public final class DegeneracyStudy {
 
     // ------------------------------------------------------------------------------------------------- checks
 
-    private static void check(List<Member> members) {
+    static void check(List<Member> members) {
         if (members == null || members.size() < 2) {
             throw new StudyException("degeneracy needs at least two networks, got "
                     + (members == null || members.isEmpty() ? "none" : "one (" + members.get(0).name() + ")"));
@@ -403,7 +411,7 @@ public final class DegeneracyStudy {
         }
     }
 
-    private static void checkFinite(Member m, HiddenStates h, String batch) {
+    static void checkFinite(Member m, HiddenStates h, String batch) {
         float[] x = h.states();
         for (int i = 0; i < x.length; i++) {
             if (!Float.isFinite(x[i])) {
@@ -542,6 +550,53 @@ public final class DegeneracyStudy {
             for (int j = i + 1; j < n; j++) {
                 set(d, n, i, j, BehaviourDistance.compute(states.get(i).outputs(), states.get(j).outputs(),
                         batch.mask()));
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The RDM comparison of the representations: each network's RDM over the probe's conditions, and between
+     * networks a and b
+     * <pre>
+     *   d_ab = 1 - rho_S(upper(RDM_a), upper(RDM_b))          in [0, 2]
+     * </pre>
+     * with rho_S Spearman's rank correlation of the upper triangles (ties sharing their average rank), as
+     * {@link RdmComparison} computes it. The conditions and the window are those {@link RsaStudy#defaultsFor} chooses
+     * for the probe's task (the condition columns of {@link Columns#conditionColumns}, the last
+     * {@value RsaStudy#DEFAULT_WINDOW} steps), the patterns the condition-mean states ({@link ConditionPatterns}), the
+     * RDM Euclidean ({@link Rdms}). Not RsaStudy's correlation distance: that one centres each pattern across units, so
+     * it changes under a rotation of the state space and would set apart networks that differ only in their basis,
+     * which CKA and the Procrustes distance ignore; Euclidean distances, and so d_ab, are invariant to rotations,
+     * reflections and translations of either network's states, and rho_S to any monotone change of scale.
+     *
+     * <p>One RDM and one rank vector per network, so a pair costs one Pearson correlation of two rank vectors of
+     * C (C - 1) / 2 entries. NaN for a pair where either RDM is constant (fewer than three conditions, or conditions a
+     * network does not tell apart), and for every pair when the task has no condition column.
+     *
+     * @param states the networks' states on the same probe batch, not modified
+     * @return [N, N] row-major, symmetric, zero diagonal
+     */
+    static double[] representationRdm(List<HiddenStates> states) {
+        int n = states.size();
+        double[] d = new double[n * n];
+        RsaStudy.Settings rsa = RsaStudy.defaultsFor(states.get(0));
+        if (rsa.columns().isEmpty()) {
+            java.util.Arrays.fill(d, Double.NaN);
+            for (int i = 0; i < n; i++) {
+                d[i * n + i] = 0;
+            }
+            return d;
+        }
+        double[][] ranks = new double[n][];
+        for (int i = 0; i < n; i++) {
+            ConditionPatterns p = ConditionPatterns.compute(states.get(i), rsa.columns(), rsa.fromStep(),
+                    rsa.toStep());
+            ranks[i] = RdmComparison.averageRanks(Rdms.compute(p, Distance.EUCLIDEAN).upperTriangle());
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                set(d, n, i, j, 1 - RdmComparison.pearson(ranks[i], ranks[j]));
             }
         }
         return d;

@@ -1,13 +1,15 @@
 package org.attractorlab.core.study;
 
+import java.util.List;
 import java.util.Locale;
 import org.attractorlab.core.analysis.HiddenStates;
-import org.attractorlab.core.analysis.similarity.LinearCka;
-import org.attractorlab.core.analysis.similarity.ProcrustesDistance;
+import org.attractorlab.core.analysis.similarity.SharedStates;
 
 /**
  * The similarity of two networks' hidden states on the same trials: linear CKA and the Procrustes shape distance
- * (with its angle), over a window of steps.
+ * (with its angle), over a window of steps. Computed by {@link SharedStates}, the one implementation of both that
+ * the degeneracy study's representation level uses too, so two runs compared here get the numbers their cell of a
+ * degeneracy matrix shows (over all steps: 1 - CKA and the distance).
  */
 public final class SimilarityStudy {
     private SimilarityStudy() {
@@ -50,10 +52,29 @@ public final class SimilarityStudy {
 
     public static Result run(HiddenStates a, HiddenStates b, Settings s) {
         s.validate(a, b);
-        double cka = LinearCka.compute(a, b, s.fromStep(), s.toStep());
-        ProcrustesDistance pd = ProcrustesDistance.compute(a, b, s.fromStep(), s.toStep());
+        SharedStates shared = new SharedStates(List.of(window(a, s), window(b, s)));
+        double[] cross = shared.newCross(0, 1);
+        shared.cross(0, 1, cross);
+        double cka = shared.linearCka(0, 1, cross);
+        double similarity = shared.procrustesSimilarity(0, 1, cross);
+        double distance = Double.isNaN(similarity) ? Double.NaN : SharedStates.procrustesDistance(similarity);
+        double angle = Math.acos(Math.min(1, similarity));
         String summary = String.format(Locale.ROOT, "linear CKA %.4f; Procrustes distance %.4f (angle %.4f rad), "
-                + "steps %d:%d", cka, pd.distance(), pd.angle(), s.fromStep(), s.toStep());
-        return new Result(s, cka, pd.distance(), pd.angle(), summary);
+                + "steps %d:%d", cka, distance, angle, s.fromStep(), s.toStep());
+        return new Result(s, cka, distance, angle, summary);
+    }
+
+    /** The states of the window's steps (the states themselves when the window is all of them). */
+    private static HiddenStates window(HiddenStates h, Settings s) {
+        if (s.fromStep() == 0 && s.toStep() == h.steps()) {
+            return h;
+        }
+        int span = s.toStep() - s.fromStep();
+        int p = h.units();
+        float[] x = new float[h.trials() * span * p];
+        for (int t = 0; t < h.trials(); t++) {
+            System.arraycopy(h.states(), h.index(t, s.fromStep(), 0), x, t * span * p, span * p);
+        }
+        return HiddenStates.external(h.trials(), span, p, x, h.conditions());
     }
 }

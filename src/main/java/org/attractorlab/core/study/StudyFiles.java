@@ -255,6 +255,33 @@ public final class StudyFiles {
         return out;
     }
 
+    /** The name of the aligned pair's arrays. */
+    public static final String ALIGNED_PCA = "aligned_pca.npz";
+    /** The name of the aligned pair's conditions, one row per probe trial. */
+    public static final String ALIGNED_PCA_CONDITIONS = "aligned_pca_conditions.csv";
+
+    /**
+     * The aligned pair's files: {@value #ALIGNED_PCA} with {@code a} and {@code b} [trials, steps, c] float32 (A's
+     * scores on its PCs; B's aligned scores on A's PCs), {@code variance_ratio_a} and {@code variance_ratio_b} [c],
+     * {@code residual} and {@code aligned_dimensions} (k, 0-d); and {@value #ALIGNED_PCA_CONDITIONS}, the probe
+     * trials' conditions (the row of trial i is the i-th trajectory of both).
+     */
+    public static List<Path> alignedPair(Path dir, AlignedPairStudy.Result r) throws IOException {
+        int[] shape = {r.trials(), r.steps(), r.components()};
+        java.util.Map<String, NdArray> arrays = new java.util.LinkedHashMap<>();
+        arrays.put("a", NdArray.of(shape, r.a()));
+        arrays.put("b", NdArray.of(shape, r.b()));
+        arrays.put("variance_ratio_a", NdArray.vector(r.varianceRatioA()));
+        arrays.put("variance_ratio_b", NdArray.vector(r.varianceRatioB()));
+        arrays.put("residual", NdArray.scalar(r.residual()));
+        arrays.put("aligned_dimensions", NdArray.of(new int[0], new int[]{r.alignedDimensions()}));
+        Path npz = dir.resolve(ALIGNED_PCA);
+        org.attractorlab.core.io.Npz.write(npz, arrays);
+        Path conditions = dir.resolve(ALIGNED_PCA_CONDITIONS);
+        org.attractorlab.core.run.ConditionTables.write(conditions, r.conditions());
+        return List.of(npz, conditions);
+    }
+
     private static List<?> scoreRow(String group, DegeneracyStudy.Measure m, DegeneracyStudy.Score s) {
         List<Object> row = new ArrayList<>();
         if (group != null) {

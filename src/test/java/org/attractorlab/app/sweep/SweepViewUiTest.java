@@ -284,6 +284,10 @@ class SweepViewUiTest {
                 .getSelectedItems().size() == 2));
         assertEquals(List.of(expected.names().get(0), expected.names().get(3)), FxWait.fx(() -> w.view().table()
                 .getSelectionModel().getSelectedItems().stream().map(RunRow::name).toList()));
+        // and opens them side by side in a window of its own, which is closed again to reach the tab
+        FxWait.until("the pair's window", () -> FxWait.fx(() -> pop.pair().shownProperty().get() != null
+                && w.view().populationPane().pairWindow().isShowing()));
+        robot.interact(() -> w.view().populationPane().pairWindow().hide());
 
         // the population figure exports like the plot
         assertTrue(FxWait.fx(() -> w.exports().panes().contains(SweepWindow.POPULATION)));

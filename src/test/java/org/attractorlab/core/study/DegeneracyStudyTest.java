@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.analysis.similarity.PermutedNetworks;
+import org.attractorlab.core.task.ConditionTable;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.attractorlab.core.config.ConfigLoader;
 import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.io.DType;
@@ -38,6 +42,10 @@ class DegeneracyStudyTest {
     private static final double DSA_COPY = 1e-3;
     /** Two networks trained from different seeds differ clearly at every level. */
     private static final double DIFFERENT = 1e-3;
+    /** RDM ranks of a rotated copy: float32 states, distances equal to ~1e-7, well apart from one another. */
+    private static final double RDM_ROTATED = 1e-12;
+    /** The RDM distance of hand-computed ranks: exact arithmetic on small integers. */
+    private static final double RDM_EXACT = 1e-12;
 
     private static Member a;
     private static Member b;
@@ -96,7 +104,7 @@ class DegeneracyStudyTest {
     void aNetworkAndItsCopyAreAtDistanceZeroAtBehaviourRepresentationAndWeights() {
         DegeneracyStudy.Result r = DegeneracyStudy.run(List.of(a, copyOfA, b), without(Level.DYNAMICS));
         assertEquals(List.of(Measure.BEHAVIOUR, Measure.REPRESENTATION_CKA, Measure.REPRESENTATION_PROCRUSTES,
-                Measure.WEIGHTS), r.measures().stream().map(DegeneracyStudy.MeasureResult::measure).toList());
+                Measure.REPRESENTATION_RDM, Measure.WEIGHTS), r.measures().stream().map(DegeneracyStudy.MeasureResult::measure).toList());
         for (DegeneracyStudy.MeasureResult m : r.measures()) {
             assertSymmetricWithZeroDiagonal(m);
             double tolerance = m.measure() == Measure.REPRESENTATION_PROCRUSTES ? 1e-6 : COPY;
@@ -113,6 +121,7 @@ class DegeneracyStudyTest {
         DegeneracyStudy.Result r = DegeneracyStudy.run(List.of(a, permutedA), without(Level.DYNAMICS));
         assertEquals(0, r.measure(Measure.BEHAVIOUR).distance(0, 1), PERMUTED);
         assertEquals(0, r.measure(Measure.REPRESENTATION_CKA).distance(0, 1), PERMUTED, "CKA is blind to the order");
+        assertEquals(0, r.measure(Measure.REPRESENTATION_RDM).distance(0, 1), PERMUTED, "and so are the RDMs");
         assertEquals(0, r.measure(Measure.WEIGHTS).distance(0, 1), 0, "the matched weights are the same numbers");
         float[] wa = org.attractorlab.core.analysis.similarity.WeightDistance.recurrentWeights(
                 a.run().experiment().network());
@@ -180,7 +189,7 @@ class DegeneracyStudyTest {
                 .withGroupBy("model.hidden_size"));
         assertEquals(List.of("16", "24", "16", "24"), r.groups());
         assertEquals(List.of("16", "24"), r.groupValues());
-        assertEquals(2 * 4, r.groupScore().size(), "one score per group and matrix");
+        assertEquals(2 * 5, r.groupScore().size(), "one score per group and matrix");
         DegeneracyStudy.MeasureResult w = r.measure(Measure.WEIGHTS);
         assertTrue(Double.isNaN(w.distance(0, 1)), "16 and 24 units: no weight distance");
         assertEquals(0, w.distance(1, 3), COPY);
@@ -197,7 +206,8 @@ class DegeneracyStudyTest {
 
         List<Path> files = StudyFiles.degeneracy(tmp, r);
         for (String f : List.of("distances_behaviour.npy", "distances_representation_cka.npy",
-                "distances_representation_procrustes.npy", "distances_weights.npy", "mds_behaviour.csv",
+                "distances_representation_procrustes.npy", "distances_representation_rdm.npy", "distances_weights.npy",
+                "mds_behaviour.csv",
                 "networks.csv", "degeneracy.csv")) {
             assertTrue(files.contains(tmp.resolve(f)) && Files.isRegularFile(tmp.resolve(f)), f);
         }
@@ -210,12 +220,73 @@ class DegeneracyStudyTest {
                 Files.readAllLines(tmp.resolve("networks.csv")));
         List<String> scores = Files.readAllLines(tmp.resolve("degeneracy.csv"));
         assertEquals("model.hidden_size,level,score,spread,n,pairs", scores.get(0));
-        assertEquals(1 + 4 + 8, scores.size(), "four matrices over all networks, then two groups of four");
+        assertEquals(1 + 5 + 10, scores.size(), "five matrices over all networks, then two groups of five");
         assertTrue(scores.get(1).startsWith(",behaviour,"), scores.get(1));
         assertTrue(scores.contains("24,weights,0.0,0.0,2,1"), scores.toString());
         List<String> mds = Files.readAllLines(tmp.resolve("mds_behaviour.csv"));
         assertEquals("run,x,y", mds.get(0));
         assertEquals(5, mds.size());
+    }
+
+    /**
+     * States of one step with one trial per condition (column {@code c} = 0, 1, ...): the condition patterns are the
+     * rows of {@code patterns} [conditions][units].
+     */
+    private static HiddenStates patterns(double[][] patterns) {
+        int c = patterns.length;
+        int p = patterns[0].length;
+        float[] x = new float[c * p];
+        double[] column = new double[c];
+        for (int i = 0; i < c; i++) {
+            column[i] = i;
+            for (int k = 0; k < p; k++) {
+                x[i * p + k] = (float) patterns[i][k];
+            }
+        }
+        return HiddenStates.external(c, 1, p, x, new ConditionTable(List.of("c"), new double[][]{column}));
+    }
+
+    @Test
+    void theRdmDistanceOfANetworkToItselfAndToARotatedCopyOfItsStatesIsZero() {
+        java.util.Random rng = new java.util.Random(13);
+        double[][] x = new double[8][5];
+        for (double[] row : x) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] = rng.nextGaussian();
+            }
+        }
+        DMatrixRMaj q = RandomMatrices_DDRM.orthogonal(5, 5, rng);
+        double[][] rotated = new double[8][5];
+        for (int i = 0; i < 8; i++) {
+            for (int k = 0; k < 5; k++) {
+                double v = 3.0;   // a translation too
+                for (int m = 0; m < 5; m++) {
+                    v += x[i][m] * q.get(m, k);
+                }
+                rotated[i][k] = v;
+            }
+        }
+        double[] d = DegeneracyStudy.representationRdm(List.of(patterns(x), patterns(x), patterns(rotated)));
+        assertEquals(0, d[1], 0, "a network and itself");
+        assertEquals(0, d[2], RDM_ROTATED, "a rotated and translated copy of its states");
+        assertEquals(0, d[0], 0, "diagonal");
+        assertEquals(d[2], d[6], 0, "symmetric");
+    }
+
+    @Test
+    void theRdmDistanceIsOneMinusSpearmanOfTheUpperTriangles() {
+        // conditions on a line: a at 0, 1, 3 (distances 1, 3, 2: ranks 1, 3, 2); b at 0, 2, 3 (2, 3, 1);
+        // c at 0, 3, 1 (3, 1, 2: ranks reversed against a); rho(a, b) = 1/2, rho(a, c) = -1
+        HiddenStates a = patterns(new double[][]{{0}, {1}, {3}});
+        HiddenStates b = patterns(new double[][]{{0}, {2}, {3}});
+        HiddenStates c = patterns(new double[][]{{0}, {3}, {1}});
+        double[] d = DegeneracyStudy.representationRdm(List.of(a, b, c));
+        assertEquals(0.5, d[1], RDM_EXACT, "1 - 1/2");
+        assertEquals(2, d[2], RDM_EXACT, "1 - (-1): the order of the distances reversed");
+        double rhoBc = org.attractorlab.core.analysis.rsa.RdmComparison.spearman(new double[]{2, 3, 1},
+                new double[]{3, 1, 2});
+        assertEquals(1 - rhoBc, d[5], RDM_EXACT, "b against c");
+        assertEquals(1.5, d[5], RDM_EXACT, "ranks (2, 3, 1) against (3, 1, 2): rho = -1/2");
     }
 
     @Test

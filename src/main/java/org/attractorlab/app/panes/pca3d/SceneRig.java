@@ -255,6 +255,40 @@ final class SceneRig {
         return yaw.getAngle();
     }
 
+    /**
+     * Makes this rig's camera follow {@code other}'s and the other way round (turn, tilt, zoom, pan): two views
+     * of one space seen alike. Returns the undoing of it, for the view's dispose.
+     */
+    Runnable link(SceneRig other) {
+        tilt.angleProperty().bindBidirectional(other.tilt.angleProperty());
+        yaw.angleProperty().bindBidirectional(other.yaw.angleProperty());
+        camera.translateZProperty().bindBidirectional(other.camera.translateZProperty());
+        cameraRig.translateXProperty().bindBidirectional(other.cameraRig.translateXProperty());
+        cameraRig.translateYProperty().bindBidirectional(other.cameraRig.translateYProperty());
+        // each rig hears of a move made in the other (for its labels and picking)
+        javafx.beans.value.ChangeListener<Number> moved = (o, was, now) -> changed();
+        javafx.beans.value.ChangeListener<Number> movedThere = (o, was, now) -> other.changed();
+        tilt.angleProperty().addListener(moved);
+        yaw.angleProperty().addListener(moved);
+        camera.translateZProperty().addListener(moved);
+        other.tilt.angleProperty().addListener(movedThere);
+        other.yaw.angleProperty().addListener(movedThere);
+        other.camera.translateZProperty().addListener(movedThere);
+        return () -> {
+            other.tilt.angleProperty().removeListener(movedThere);
+            other.yaw.angleProperty().removeListener(movedThere);
+            other.camera.translateZProperty().removeListener(movedThere);
+            tilt.angleProperty().unbindBidirectional(other.tilt.angleProperty());
+            yaw.angleProperty().unbindBidirectional(other.yaw.angleProperty());
+            camera.translateZProperty().unbindBidirectional(other.camera.translateZProperty());
+            cameraRig.translateXProperty().unbindBidirectional(other.cameraRig.translateXProperty());
+            cameraRig.translateYProperty().unbindBidirectional(other.cameraRig.translateYProperty());
+            tilt.angleProperty().removeListener(moved);
+            yaw.angleProperty().removeListener(moved);
+            camera.translateZProperty().removeListener(moved);
+        };
+    }
+
     /** The current view as a figure camera (the same projection as {@link #project}). */
     Camera camera() {
         return new Camera(yaw.getAngle(), tilt.getAngle(), -camera.getTranslateZ(), cameraRig.getTranslateX(),

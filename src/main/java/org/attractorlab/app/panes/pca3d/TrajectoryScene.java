@@ -110,6 +110,24 @@ record TrajectoryScene(int step, int steps, int[] shown, boolean[] emphasised, b
                         (i * steps + t) * 3);
             }
         }
+        double[] ratio = new double[3];
+        double[] evr = f.pca().explainedVarianceRatio();
+        System.arraycopy(evr, 0, ratio, 0, Math.min(3, evr.length));
+        return ofPath(f.step(), steps, shown, selected, path, norm, ratio, coloring, conditions, r.fixedPoints());
+    }
+
+    /**
+     * The scene of trajectories already in scene coordinates.
+     *
+     * @param shown    the trials drawn, in mesh order
+     * @param selected the selected trials (emphasised; the others dimmed while any is selected)
+     * @param path     [shown, steps, 3] centre lines in scene coordinates; kept, not copied
+     * @param ratio    [3] explained variance ratio of the three axes
+     */
+    static TrajectoryScene ofPath(int step, int steps, int[] shown, Set<Integer> selected, float[] path,
+                                  Normalization norm, double[] ratio, Coloring coloring, ConditionTable conditions,
+                                  float[][] fixedPoints) {
+        int n = shown.length;
         boolean[] emphasised = new boolean[n];
         boolean[] dimmed = new boolean[n];
         MeshData.Builder b = new MeshData.Builder(n * 3 * Math.min(steps, MAX_POINTS), n * MAX_POINTS,
@@ -139,11 +157,8 @@ record TrajectoryScene(int step, int steps, int[] shown, boolean[] emphasised, b
             faceStart[i + 1] = b.faceCount();
         }
 
-        double[] ratio = new double[3];
-        double[] evr = f.pca().explainedVarianceRatio();
-        System.arraycopy(evr, 0, ratio, 0, Math.min(3, evr.length));
-        return new TrajectoryScene(f.step(), steps, shown, emphasised, dimmed, faceStart, b.build(),
-                path, norm, ratio, coloring, conditions, r.fixedPoints());
+        return new TrajectoryScene(step, steps, shown, emphasised, dimmed, faceStart, b.build(),
+                path, norm, ratio, coloring, conditions, fixedPoints);
     }
 
     /**

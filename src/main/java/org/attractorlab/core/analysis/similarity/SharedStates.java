@@ -31,7 +31,10 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * centred rows (means in double), and the blocks' partial sums are added in double, as {@code pca.Covariance} does:
  * the relative error of M_ab is about 1e-6, below what float32 states carry. A network's self-product is computed
  * by the same routine, so CKA of a network with itself is 1 and its Procrustes distance 0 to rounding. The states
- * are read in place, not copied. Not thread-safe: {@link #cross} uses this object's block buffers.
+ * are read in place, not copied. Not thread-safe: {@link #cross}, {@link #procrustesSimilarity} and
+ * {@link #matchUnits} use this object's buffers (allocated once, for the widest network), so a loop over the pairs
+ * allocates nothing but what the assignment itself needs; {@link #crossBuffer} is a cross-product buffer that fits
+ * every pair.
  */
 public final class SharedStates {
     /** Rows centred and multiplied per block. */
@@ -47,6 +50,10 @@ public final class SharedStates {
     private final float[] bufA;
     private final float[] bufB;
     private final float[] part;
+    private final int maxUnits;
+    private final DMatrixRMaj svdInput;
+    private final SingularValueDecomposition_F64<DMatrixRMaj> svd;
+    private double[] cost = new double[0];
 
     /**
      * @param states the networks' states on the same trials and steps (any unit counts); not modified, not copied
@@ -73,6 +80,9 @@ public final class SharedStates {
         bufA = new float[CHUNK * maxUnits];
         bufB = new float[CHUNK * maxUnits];
         part = new float[maxUnits * maxUnits];
+        this.maxUnits = maxUnits;
+        svdInput = new DMatrixRMaj(maxUnits, maxUnits);
+        svd = DecompositionFactory_DDRM.svd(maxUnits, maxUnits, false, false, true);
         for (int a = 0; a < n; a++) {
             HiddenStates h = this.states.get(a);
             int p = h.units();
@@ -132,19 +142,25 @@ public final class SharedStates {
         return new double[units(a) * units(b)];
     }
 
+    /** A new buffer that holds M_ab of any pair (max p_a squared), for a loop over the pairs. */
+    public double[] crossBuffer() {
+        return new double[maxUnits * maxUnits];
+    }
+
     /**
      * M_ab = (X_a - 1 mu_a^T)^T (X_b - 1 mu_b^T).
      *
-     * @param out [p_a, p_b] row-major, modified (overwritten)
+     * @param out at least p_a p_b values; its first p_a p_b are modified (overwritten with M_ab [p_a, p_b]
+     *            row-major), the rest are not
      */
     public void cross(int a, int b, double[] out) {
         int pa = units(a);
         int pb = units(b);
-        if (out.length != pa * pb) {
+        if (out.length < pa * pb) {
             throw new IllegalArgumentException("the cross-product of networks " + a + " and " + b + " is " + pa + " x "
                     + pb + ", got a buffer of " + out.length);
         }
-        java.util.Arrays.fill(out, 0);
+        java.util.Arrays.fill(out, 0, pa * pb, 0);
         float[] xa = states.get(a).states();
         float[] xb = states.get(b).states();
         float[] ma = negMean[a];
@@ -178,15 +194,16 @@ public final class SharedStates {
     /**
      * Linear CKA of networks a and b, in [0, 1], NaN if either has constant states.
      *
-     * @param cross M_ab from {@link #cross}, not modified
+     * @param cross M_ab from {@link #cross} (its first p_a p_b values), not modified
      */
     public double linearCka(int a, int b, double[] cross) {
         if (gramNorm[a] == 0 || gramNorm[b] == 0) {
             return Double.NaN;
         }
         double f = 0;
-        for (double v : cross) {
-            f += v * v;
+        int m = units(a) * units(b);
+        for (int i = 0; i < m; i++) {
+            f += cross[i] * cross[i];
         }
         return Math.min(1, f / (gramNorm[a] * gramNorm[b]));
     }
@@ -195,7 +212,7 @@ public final class SharedStates {
      * The Procrustes shape similarity ||M_ab||_* / sqrt(trace M_aa trace M_bb), in [0, 1], NaN if either network
      * has constant states; {@link #procrustesDistance} turns it into the distance.
      *
-     * @param cross M_ab from {@link #cross}, not modified
+     * @param cross M_ab from {@link #cross} (its first p_a p_b values), not modified
      */
     public double procrustesSimilarity(int a, int b, double[] cross) {
         if (scatterTrace[a] == 0 || scatterTrace[b] == 0) {
@@ -203,16 +220,17 @@ public final class SharedStates {
         }
         int pa = units(a);
         int pb = units(b);
-        DMatrixRMaj m = new DMatrixRMaj(pa, pb);
-        System.arraycopy(cross, 0, m.data, 0, cross.length);
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(pa, pb, false, false, true);
+        DMatrixRMaj m = svdInput;
+        m.reshape(pa, pb, false);
+        System.arraycopy(cross, 0, m.data, 0, pa * pb);
         if (!svd.decompose(m)) {
             throw new IllegalStateException("SVD did not converge in the Procrustes distance of networks " + a
                     + " and " + b);
         }
         double nuclear = 0;
-        for (double s : svd.getSingularValues()) {
-            nuclear += Math.abs(s);
+        double[] sv = svd.getSingularValues();
+        for (int i = 0, k = svd.numberOfSingularValues(); i < k; i++) {
+            nuclear += Math.abs(sv[i]);
         }
         return Math.min(1, nuclear / Math.sqrt(scatterTrace[a] * scatterTrace[b]));
     }
@@ -254,8 +272,8 @@ public final class SharedStates {
     /**
      * The cost of matching unit i of network a with unit j of network b, for every pair of units.
      *
-     * @param cross M_ab from {@link #cross}, not modified
-     * @param out   [p_a, p_b] row-major, modified (overwritten)
+     * @param cross M_ab from {@link #cross} (its first p_a p_b values), not modified
+     * @param out   at least p_a p_b values; the first p_a p_b are modified (overwritten, [p_a, p_b] row-major)
      */
     public void unitCosts(int a, int b, double[] cross, UnitCost kind, double[] out) {
         int pa = units(a);
@@ -283,7 +301,7 @@ public final class SharedStates {
     /**
      * The matching of units of a to units of b of least total cost (Hungarian assignment), a and b of equal size.
      *
-     * @param cross M_ab from {@link #cross}, not modified
+     * @param cross M_ab from {@link #cross} (its first p_a p_b values), not modified
      * @return sigma [p]: unit i of a is matched with unit sigma[i] of b
      */
     public int[] matchUnits(int a, int b, double[] cross, UnitCost kind) {
@@ -292,7 +310,9 @@ public final class SharedStates {
             throw new IllegalArgumentException("units are matched between networks of the same size, got " + p
                     + " and " + units(b) + " units");
         }
-        double[] cost = new double[p * p];
+        if (cost.length != p * p) {
+            cost = new double[p * p];
+        }
         unitCosts(a, b, cross, kind, cost);
         return Hungarian.solve(p, cost);
     }

@@ -8,20 +8,20 @@ import javafx.scene.paint.Color;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Pixel statistics of rendered images, for tests that check what the 3D pane actually draws. */
-final class Pixels {
+public final class Pixels {
     /** Saturation above which a pixel counts as coloured (trajectory colours, not grey or background). */
     static final double COLOURED = 0.3;
 
     private Pixels() {
     }
 
-    static Image snapshot(Node node) throws Exception {
+    public static Image snapshot(Node node) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         return WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)).get(10, TimeUnit.SECONDS);
     }
 
     /** Pixels that differ from the colour by more than tolerance in any channel. */
-    static int differentFrom(Image img, Color c, double tolerance) {
+    public static int differentFrom(Image img, Color c, double tolerance) {
         PixelReader r = img.getPixelReader();
         int n = 0;
         for (int y = 0; y < (int) img.getHeight(); y++) {
@@ -76,7 +76,7 @@ final class Pixels {
     }
 
     /** Hue bins holding at least {@code min} pixels. */
-    static int distinctHues(Image img, int min) {
+    public static int distinctHues(Image img, int min) {
         int n = 0;
         for (int b : hues(img)) {
             if (b >= min) {
