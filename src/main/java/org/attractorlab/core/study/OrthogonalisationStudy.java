@@ -92,4 +92,26 @@ public final class OrthogonalisationStudy {
             throw new StudyException("orthogonalisation of " + feature + " at step " + t + ": " + e.getMessage());
         }
     }
+
+    /**
+     * {@link #compare} for each of location, identity and category that has more than two classes at
+     * {@code step} (-1: the last step), in that order; refused when none has.
+     */
+    public static java.util.List<Comparison> compareAll(HiddenStates h, int step) {
+        NBackSamples n = NBackSamples.of(h);
+        int t = step < 0 ? h.steps() - 1 : step;
+        if (t >= h.steps()) {
+            throw StudyException.notAllowed("orthogonalisation.step", step, "use 0.." + (h.steps() - 1));
+        }
+        java.util.List<Comparison> out = new java.util.ArrayList<>();
+        for (String f : NBackSamples.FEATURES) {
+            if (java.util.Arrays.stream(n.labels(f, n.positionOf(t))).distinct().count() > 2) {
+                out.add(compare(h, f, t));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new StudyException("orthogonalisation: no feature has more than two classes at step " + t);
+        }
+        return out;
+    }
 }
