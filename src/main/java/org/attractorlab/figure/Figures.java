@@ -110,7 +110,7 @@ public final class Figures {
     public static Figure crossTask(org.attractorlab.core.study.CrossTaskStudy.Result r, int step) {
         List<Figure> parts = new ArrayList<>();
         for (var m : r.matrices()) {
-            parts.add(new ChartFigure(heatmap(NBackCharts.crossTask(r, m), m.feature(),
+            parts.add(new ChartFigure(heatmap(NBackCharts.crossTask(r, m), "Cross-task: " + m.feature(),
                     m == r.matrices().get(0) ? r.type().key() + atStep(step) : "")));
         }
         double[] shares = new double[parts.size()];

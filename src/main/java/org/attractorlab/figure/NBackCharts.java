@@ -29,8 +29,11 @@ import org.jfree.data.category.DefaultCategoryDataset;
 public final class NBackCharts {
     public static final String CROSS_TASK_TITLE = "Cross-task generalisation";
     public static final String RELEVANCE_TITLE = "Within-task decoding of each feature";
+    public static final String RELEVANCE_NOTE = "L/I/C1-3: location/identity/category task, 1-3 back; relevant: "
+            + "the task's feature";
     public static final String ORTHOGONALISATION_TITLE = "Orthogonalisation: perceptual vs encoding";
-    public static final String PROCRUSTES_TITLE = "Procrustes rotations between time points: swap test";
+    public static final String PROCRUSTES_TITLE = "Procrustes swap test";
+    public static final String PROCRUSTES_NOTE = "lag 0: encoding \u2192 memory; lag k: k stimuli later";
     public static final String PERCEPTUAL = "perceptual (stimulus inputs)";
     public static final String ENCODING = "encoding (hidden states)";
     public static final List<String> PROCRUSTES_SERIES = List.of("own rotation", "stimulus swap", "time swap",
@@ -50,7 +53,7 @@ public final class NBackCharts {
             columns.add("tested on " + t);
         }
         return new HeatmapData(labels, labels, rows, columns, m.accuracy(), "train task", "test task",
-                String.format(Locale.ROOT, "%s accuracy (chance %.2f)", m.feature(), m.chance()),
+                String.format(Locale.ROOT, "accuracy (chance %.2f)", m.chance()),
                 new ColourScale(ColourScale.Kind.SEQUENTIAL, m.chance(), 1), "%.2f");
     }
 
@@ -66,7 +69,7 @@ public final class NBackCharts {
         data.setNotify(false);
         data.clear();
         for (CrossTaskStudy.Relevance row : r.relevance()) {
-            data.addValue(row.accuracy(), row.feature(), row.task());
+            data.addValue(row.accuracy(), row.feature(), shortTask(row.task()));
         }
         data.setNotify(true);
     }
@@ -88,7 +91,7 @@ public final class NBackCharts {
         data.setNotify(false);
         data.clear();
         for (int lag = 0; lag <= r.maxLag(); lag++) {
-            String category = lag == 0 ? "encoding \u2192 memory" : "memory, lag " + lag;
+            String category = "lag " + lag;
             data.addValue(r.mean(lag, ProcrustesStudy.Pair::own), PROCRUSTES_SERIES.get(0), category);
             data.addValue(r.mean(lag, ProcrustesStudy.Pair::stimulusSwap), PROCRUSTES_SERIES.get(1), category);
             data.addValue(r.mean(lag, ProcrustesStudy.Pair::timeSwap), PROCRUSTES_SERIES.get(2), category);
@@ -98,8 +101,8 @@ public final class NBackCharts {
     }
 
     /** A grouped bar chart of {@code data} from 0 to 1, styled like the other charts, with a title. */
-    public static JFreeChart bars(CategoryDataset data, String title, String valueLabel, boolean rotateLabels,
-                                  boolean dark) {
+    public static JFreeChart bars(CategoryDataset data, String title, String note, String valueLabel,
+                                  boolean rotateLabels, boolean dark) {
         CategoryAxis categories = new CategoryAxis();
         categories.setMaximumCategoryLabelLines(2);
         if (rotateLabels) {
@@ -122,6 +125,11 @@ public final class NBackCharts {
         ChartStyle.apply(chart, dark);
         chart.setTitle(new TextTitle(title, new Font("SansSerif", Font.BOLD, 12)));
         chart.getTitle().setPaint(ChartStyle.foreground(dark));
+        if (note != null) {
+            TextTitle t = new TextTitle(note, new Font("SansSerif", Font.PLAIN, 10));
+            t.setPaint(ChartStyle.foreground(dark));
+            chart.addSubtitle(0, t);
+        }
         chart.getLegend().setPosition(RectangleEdge.TOP);
         chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 10));
         Color fg = ChartStyle.foreground(dark);
@@ -141,14 +149,14 @@ public final class NBackCharts {
 
     /** The relevance bars of a cross-task study. */
     public static JFreeChart relevance(CategoryDataset data, boolean dark) {
-        return bars(data, RELEVANCE_TITLE + " (relevant: the feature the task compares)", "accuracy", true, dark);
+        return bars(data, RELEVANCE_TITLE, RELEVANCE_NOTE, "accuracy", false, dark);
     }
 
     public static JFreeChart orthogonalisation(CategoryDataset data, boolean dark) {
-        return bars(data, ORTHOGONALISATION_TITLE, "orthogonalisation index", false, dark);
+        return bars(data, ORTHOGONALISATION_TITLE, null, "index", false, dark);
     }
 
     public static JFreeChart procrustes(CategoryDataset data, boolean dark) {
-        return bars(data, PROCRUSTES_TITLE, "accuracy of the decoder at the first time", false, dark);
+        return bars(data, PROCRUSTES_TITLE, PROCRUSTES_NOTE, "accuracy", false, dark);
     }
 }

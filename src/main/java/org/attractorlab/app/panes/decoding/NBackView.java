@@ -45,8 +45,8 @@ public final class NBackView extends BorderPane {
                 vm.stepsProperty(), -1, 64);
         step.setTooltip(new Tooltip("The step of the orthogonalisation index (the stimulus shown there labels "
                 + "the trials)"));
-        FlowPane bar = new FlowPane(10, 4, row("matrix of", matrixFeature), row("orthogonalisation step", step),
-                row("Procrustes feature", procrustesFeature));
+        FlowPane bar = new FlowPane(10, 4, row("matrix", matrixFeature), row("orth. step", step),
+                row("Procrustes", procrustesFeature));
         bar.getStyleClass().add("pane-toolbar");
         bar.setStyle("-fx-font-size: 12px;");
 
@@ -58,6 +58,7 @@ public final class NBackView extends BorderPane {
             if (d == null) {
                 heatmap.clear("");
             } else {
+                heatmap.setTitle("Cross-task: " + vm.matrixFeatureProperty().get());
                 heatmap.show(d);
             }
         });
@@ -81,11 +82,21 @@ public final class NBackView extends BorderPane {
         summary.setWrapText(true);
         summary.setStyle("-fx-font-size: 11px;");
         summary.getStyleClass().add("pane-toolbar");
-        summary.textProperty().bind(vm.summaryProperty());
+        summary.setMaxHeight(48);
+        // the line of the results in words that belongs to the sub-tab shown, all of them in the tooltip
+        summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> line(
+                vm.summaryProperty().get(), tabs.getSelectionModel().getSelectedIndex()), vm.summaryProperty(),
+                tabs.getSelectionModel().selectedIndexProperty()));
+        Tooltip all = new Tooltip();
+        all.setWrapText(true);
+        all.setMaxWidth(600);
+        all.textProperty().bind(vm.summaryProperty());
+        summary.setTooltip(all);
         disposer.onDispose(() -> {
             message.textProperty().unbind();
             message.visibleProperty().unbind();
             summary.textProperty().unbind();
+            all.textProperty().unbind();
             relevance.getCategoryPlot().setDataset(null);
             orthogonalisation.getCategoryPlot().setDataset(null);
             procrustes.getCategoryPlot().setDataset(null);
@@ -104,6 +115,13 @@ public final class NBackView extends BorderPane {
         c.valueProperty().bindBidirectional(p);
         disposer.onDispose(() -> c.valueProperty().unbindBidirectional(p));
         return c;
+    }
+
+    /** Line 0 (cross-task) for sub-tabs 0 and 1, line 1 (orthogonalisation) for 2, line 2 (Procrustes) for 3. */
+    private static String line(String summary, int tab) {
+        String[] lines = summary.split("\n");
+        int i = Math.max(0, tab - 1);
+        return i < lines.length ? lines[i] : "";
     }
 
     private static HBox row(String label, Node control) {

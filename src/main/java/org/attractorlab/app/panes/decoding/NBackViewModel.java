@@ -100,7 +100,6 @@ public final class NBackViewModel {
 
     private void shown() {
         Shown s = study.shownProperty().get();
-        summary.set(s == null ? "" : s.summary());
         if (s == null) {
             relevance.clear();
             orthogonalisation.clear();
@@ -111,6 +110,8 @@ public final class NBackViewModel {
             NBackCharts.fillProcrustes(procrustes, s.procrustes());
         }
         showMatrix();
+        // last, so that whoever sees the new words sees the new charts
+        summary.set(s == null ? "" : s.summary());
     }
 
     private void showMatrix() {

@@ -95,13 +95,17 @@ class NBackTabUiTest {
         assertEquals(NBackTask.TASKS, charts.get(0).getCategoryPlot().getDataset().getColumnCount());
         assertEquals(3, charts.get(0).getCategoryPlot().getDataset().getRowCount(), "one bar per feature");
         assertEquals(3, charts.get(1).getCategoryPlot().getDataset().getColumnCount(), "three features");
-        assertTrue(summary.getText().contains("at step 5"), "the last step by default: " + summary.getText());
+        String all = view.viewModel().summaryProperty().get();
+        assertTrue(all.contains("category at step 5"), "the last step by default: " + all);
+        assertTrue(summary.getText().startsWith("Cross-task:") && !summary.getText().contains("\n"),
+                "the cross-task line under the matrix: " + summary.getText());
 
         fx(() -> view.tabs().getSelectionModel().select(2));
         Label message = robot.lookup("#nback-message").queryAs(Label.class);
         robot.doubleClickOn("#nback-orth-step .text-field").write("2\n");
         FxWait.until("the index at step 2; message: " + message.getText(),
-                () -> summary.getText().contains("category at step 2"));
+                () -> summary.getText().startsWith("Orthogonalisation:")
+                        && summary.getText().contains("category at step 2"));
         OrthogonalisationStudy.Comparison atTwo = view.viewModel().shownProperty().get().orthogonalisation().get(2);
         assertEquals(2, atTwo.step());
         var orth = charts.get(1).getCategoryPlot().getDataset();
