@@ -39,7 +39,7 @@ class NBackAnalysesCommandTest {
     void analyzeWritesTheCrossTaskRelevanceOrthogonalisationAndProcrustesTables() throws IOException {
         Path out = tmp.resolve("analysis");
         TrainCommandTest.Result r = TrainCommandTest.cli("analyze", run.toString(), "--out", out.toString(),
-                "--trials", "270", "--only", "decode,cross-task,procrustes", "--decode-targets", "task",
+                "--trials", "180", "--only", "decode,cross-task,procrustes", "--decode-targets", "task",
                 "--orth-step", "3", "--decode-stride", "6");
         assertEquals(0, r.code(), r.err());
         List<String> cross = lines(out.resolve("decoding_cross_task.csv"));
@@ -90,7 +90,7 @@ class NBackAnalysesCommandTest {
         for (String figure : List.of("cross-task", "relevance", "orthogonalisation", "procrustes")) {
             Path out = tmp.resolve(figure + ".png");
             TrainCommandTest.Result r = TrainCommandTest.cli("export", run.toString(), "--figure", figure, "--out",
-                    out.toString(), "--trials", "135", "--dpi", "72");
+                    out.toString(), "--trials", "90", "--dpi", "72");
             assertEquals(0, r.code(), figure + ": " + r.err());
             BufferedImage img = ImageIO.read(out.toFile());
             assertEquals(figure.equals("cross-task") ? 1260 : figure.equals("relevance") ? 700 : 560, img.getWidth());

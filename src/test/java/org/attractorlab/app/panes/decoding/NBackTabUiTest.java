@@ -64,7 +64,7 @@ class NBackTabUiTest {
     @Test
     void nBackTabShowsTheNineByNineMatrixTheBarsAndFollowsTheStep(FxRobot robot) throws Exception {
         open(ConfigLoader.standard().parse(Samples.json("nback-9task"), List.of("task.stimulus_encoding=symbolic",
-                "model.cell=vanilla", "model.hidden_size=32", "training.steps=60", "training.batch_size=32")));
+                "model.cell=vanilla", "model.hidden_size=32", "training.steps=30", "training.batch_size=32")));
         DecodingView decoding = robot.lookup("#decoding-view").queryAs(DecodingView.class);
         NBackView view = robot.lookup("#nback-view").queryAs(NBackView.class);
         robot.clickOn("#train");
@@ -74,7 +74,7 @@ class NBackTabUiTest {
         Label summary = robot.lookup("#nback-summary").queryAs(Label.class);
         FxWait.until("the N-back analyses of the last frame", () -> {
             NBackViewModel.Shown s = view.viewModel().shownProperty().get();
-            return s != null && s.frame().step() == 60 && view.heatmap().data() != null
+            return s != null && s.frame().step() == 30 && view.heatmap().data() != null
                     && summary.getText().startsWith("Cross-task: 9 tasks");
         });
         NBackViewModel.Shown shown = view.viewModel().shownProperty().get();
