@@ -51,6 +51,17 @@ class NBackAnalysesCommandTest {
             double acc = Double.parseDouble(l.split(",")[3]);
             assertTrue(acc >= 0 && acc <= 1, l);
         }
+        // the study on the probe states the app's panes would see, with its defaults, gives the same numbers
+        var h = org.attractorlab.core.study.Probe.states(org.attractorlab.core.run.TrainedRun.open(run, null), 180,
+                false);
+        var study = org.attractorlab.core.study.CrossTaskStudy.run(h,
+                org.attractorlab.core.study.CrossTaskStudy.defaultsFor(h));
+        String[] first = cross.get(1).split(",");
+        assertEquals("location-1back,location-1back,location", String.join(",", first[0], first[1], first[2]));
+        assertEquals(study.matrices().get(0).accuracy(0, 0), Double.parseDouble(first[3]), 1e-12);
+        String[] last = cross.get(cross.size() - 1).split(",");
+        assertEquals("category-3back,category-3back,category", String.join(",", last[0], last[1], last[2]));
+        assertEquals(study.matrices().get(2).accuracy(8, 8), Double.parseDouble(last[3]), 1e-12);
         List<String> relevance = lines(out.resolve("decoding_relevance.csv"));
         assertEquals("task,feature,relevant,accuracy,chance", relevance.get(0));
         assertEquals(27, relevance.size() - 1);
