@@ -38,7 +38,9 @@ public final class DecodingPane {
                         .choice("decoding", "decoder", vm.decoderProperty(),
                                 org.attractorlab.core.study.DecodingStudy.Decoder.class)
                         .integer("decoding", "stride", vm.strideProperty())
-                        .integer("decoding", "folds", vm.foldsProperty()));
+                        .integer("decoding", "folds", vm.foldsProperty())
+                        .text("decoding", "nback_matrix", nback.matrixFeatureProperty())
+                        .text("decoding", "nback_procrustes_feature", nback.procrustesFeatureProperty()));
     }
 
     private static org.attractorlab.figure.Figure crossTime(DecodingViewModel vm) {
