@@ -97,6 +97,15 @@ class NBackAnalysesCommandTest {
     }
 
     @Test
+    void anOrthogonalisationStepOutsideTheTrialIsRefusedNamingIt() {
+        TrainCommandTest.Result r = TrainCommandTest.cli("analyze", run.toString(), "--out",
+                tmp.resolve("bad-step").toString(), "--trials", "90", "--only", "decode", "--decode-targets", "task",
+                "--decode-stride", "6", "--orth-step", "6");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains("orthogonalisation.step = '6' is not allowed: use 0..5"), r.err());
+    }
+
+    @Test
     void exportDrawsEachNBackFigureAsAPng() throws IOException {
         for (String figure : List.of("cross-task", "relevance", "orthogonalisation", "procrustes")) {
             Path out = tmp.resolve(figure + ".png");

@@ -36,7 +36,8 @@ import org.jfree.chart.title.TextTitle;
 
 /**
  * The cross-temporal generalisation matrix of a linear decoder (train step x test step), with its target, decoder,
- * stride and fold controls; below it, for tasks with latent quadrants, the out-of-distribution quadrant test.
+ * stride and fold controls; below it, for tasks with latent quadrants, the out-of-distribution quadrant test. All of
+ * it is the first tab ("Cross-time"); the pane adds the N-back tab ({@link NBackView}) after it.
  */
 public final class DecodingView extends BorderPane {
     /** The outline of the selected time step's column (the heatmap's highlight colour). */
