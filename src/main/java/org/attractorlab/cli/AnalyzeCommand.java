@@ -20,12 +20,15 @@ import org.attractorlab.core.run.StatesFiles;
 import org.attractorlab.core.run.TrainedRun;
 import org.attractorlab.core.study.AnglesStudy;
 import org.attractorlab.core.study.Columns;
+import org.attractorlab.core.study.CrossTaskStudy;
 import org.attractorlab.core.study.DecodingStudy;
 import org.attractorlab.core.study.FixedPointStudy;
+import org.attractorlab.core.study.NBackSamples;
 import org.attractorlab.core.study.OodStudy;
 import org.attractorlab.core.study.OrthogonalisationStudy;
 import org.attractorlab.core.study.PcaStudy;
 import org.attractorlab.core.study.Probe;
+import org.attractorlab.core.study.ProcrustesStudy;
 import org.attractorlab.core.study.RsaStudy;
 import org.attractorlab.core.study.StudyException;
 import org.attractorlab.core.study.StudyFiles;
@@ -46,7 +49,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** The analyses, by their --only names. */
     enum Kind {
-        PCA("pca"), FIXED_POINTS("fixed-points"), RSA("rsa"), ANGLES("angles"), DECODE("decode");
+        PCA("pca"), FIXED_POINTS("fixed-points"), RSA("rsa"), ANGLES("angles"), DECODE("decode"),
+        CROSS_TASK("cross-task"), PROCRUSTES("procrustes");
 
         final String key;
 
@@ -60,7 +64,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     return k;
                 }
             }
-            throw new Cli.UserError("--only: '" + s + "' is not an analysis; use pca, fixed-points, rsa, angles, decode");
+            throw new Cli.UserError("--only: '" + s + "' is not an analysis; use pca, fixed-points, rsa, angles, decode, "
+                    + "cross-task, procrustes");
         }
     }
 
@@ -73,7 +78,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "STEP", description = "analyse checkpoints/step-STEP.npz instead of model.npz")
     Integer checkpoint;
 
-    @Option(names = "--only", split = ",", paramLabel = "LIST", description = "analyses to run: pca,fixed-points,rsa,angles,decode (default: all)")
+    @Option(names = "--only", split = ",", paramLabel = "LIST", description = "analyses to run: pca,fixed-points,rsa,angles,decode,cross-task,procrustes (default: all; "
+            + "cross-task and procrustes apply to N-back states)")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: RUN_DIR/analysis)")
@@ -157,6 +163,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--decode-folds", paramLabel = "K", description = "cross-validation folds (default: 5)")
     Integer decodeFolds;
 
+    @Option(names = "--orth-step", paramLabel = "STEP",
+            description = "decode: the step of the orthogonalisation index (default: the last step)")
+    Integer orthStep;
+
+    @Option(names = "--cross-task-features", split = ",", paramLabel = "LIST",
+            description = "cross-task: the features decoded, of location,identity,category (default: all three)")
+    List<String> crossTaskFeatures;
+
+    @Option(names = "--procrustes-feature", paramLabel = "FEATURE",
+            description = "procrustes: the item's feature, location, identity or category (default: category)")
+    String procrustesFeature;
+
     private final List<Path> written = new ArrayList<>();
 
     @Override
@@ -215,6 +233,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             t0 = System.nanoTime();
             decode(h);
             report(o, "decode", t0);
+        }
+        if (kinds.contains(Kind.CROSS_TASK) && nBack(h, Kind.CROSS_TASK)) {
+            t0 = System.nanoTime();
+            crossTask(h);
+            report(o, "cross-task", t0);
+        }
+        if (kinds.contains(Kind.PROCRUSTES) && nBack(h, Kind.PROCRUSTES)) {
+            t0 = System.nanoTime();
+            procrustes(h);
+            report(o, "procrustes", t0);
         }
         o.println("Wrote:");
         for (Path p : written) {
@@ -393,7 +421,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 continue;
             }
             if (OrthogonalisationStudy.appliesTo(table, target)) {
-                ortho.add(OrthogonalisationStudy.run(h, target, -1));
+                try {
+                    ortho.add(OrthogonalisationStudy.run(h, target, orthStep == null ? -1 : orthStep));
+                } catch (StudyException e) {
+                    throw refused("decode (orthogonalisation)", e);
+                }
             }
         }
         err.flush();
@@ -402,6 +434,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         written.addAll(StudyFiles.decoding(out, decoded));
         written.addAll(StudyFiles.orthogonalisation(out, ortho));
+        if (OrthogonalisationStudy.comparisonAppliesTo(h)) {
+            List<OrthogonalisationStudy.Comparison> compared;
+            try {
+                compared = OrthogonalisationStudy.compareAll(h, orthStep == null ? -1 : orthStep);
+            } catch (StudyException e) {
+                throw refused("decode (perceptual vs encoding orthogonalisation)", e);
+            }
+            written.addAll(StudyFiles.orthogonalisationComparison(out, compared));
+        }
         if (OodStudy.appliesTo(table)) {
             OodStudy.Result ood;
             try {
@@ -413,5 +454,56 @@ public final class AnalyzeCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf(Locale.ROOT, "OOD quadrant test: mean r2 %.3f (in distribution %.3f)%n",
                     ood.ood().meanOod(), ood.ood().meanInDistribution());
         }
+    }
+
+    /** Whether an N-back analysis applies; when it was asked for by name and does not, says why. */
+    private boolean nBack(HiddenStates h, Kind kind) {
+        if (NBackSamples.appliesTo(h.conditions())) {
+            return true;
+        }
+        if (!only.isEmpty()) {
+            spec.commandLine().getErr().println(kind.key + ": skipped, the states are not an N-back task's (no "
+                    + "task and category_p0.. columns)");
+        }
+        return false;
+    }
+
+    /** The cross-task settings: the study's defaults, then the flags given. */
+    CrossTaskStudy.Settings crossTaskSettings(HiddenStates h) {
+        CrossTaskStudy.Settings s = CrossTaskStudy.defaultsFor(h);
+        if (crossTaskFeatures != null) {
+            s = s.withFeatures(crossTaskFeatures);
+        }
+        // a classifier given with --decoder decodes the features too (ridge does not apply to class labels)
+        DecodingStudy.Decoder d = decoder == null ? null : DecodingStudy.Decoder.parse(decoder);
+        if (d == DecodingStudy.Decoder.LOGISTIC || d == DecodingStudy.Decoder.SVM) {
+            s = s.withDecoder(d);
+        }
+        return decodeFolds != null ? s.withFolds(decodeFolds) : s;
+    }
+
+    private void crossTask(HiddenStates h) throws IOException {
+        write("cross-task", () -> {
+            CrossTaskStudy.Result r = CrossTaskStudy.run(h, crossTaskSettings(h));
+            spec.commandLine().getOut().println("cross-task: " + r.summary());
+            return StudyFiles.crossTask(out, r);
+        });
+    }
+
+    /** The Procrustes settings: the study's defaults, then the flags given. */
+    ProcrustesStudy.Settings procrustesSettings(HiddenStates h) {
+        ProcrustesStudy.Settings s = ProcrustesStudy.defaultsFor(h);
+        if (procrustesFeature != null) {
+            s = s.withFeature(procrustesFeature);
+        }
+        return decodeFolds != null ? s.withFolds(decodeFolds) : s;
+    }
+
+    private void procrustes(HiddenStates h) throws IOException {
+        write("procrustes", () -> {
+            ProcrustesStudy.Result r = ProcrustesStudy.run(h, procrustesSettings(h));
+            spec.commandLine().getOut().println("procrustes: " + r.summary());
+            return StudyFiles.procrustes(out, r);
+        });
     }
 }

@@ -13,6 +13,9 @@ import org.attractorlab.core.study.AnglesStudy;
 import org.attractorlab.core.study.DecodingStudy;
 import org.attractorlab.core.study.AlignedPairStudy;
 import org.attractorlab.core.study.DegeneracyStudy;
+import org.attractorlab.core.study.ProcrustesStudy;
+import org.attractorlab.core.study.OrthogonalisationStudy;
+import org.attractorlab.core.study.CrossTaskStudy;
 import org.attractorlab.core.study.FixedPointStudy;
 import org.attractorlab.core.study.OodStudy;
 import org.attractorlab.core.study.PcaStudy;
@@ -40,6 +43,7 @@ import org.attractorlab.figure.FixedPointOverlay;
 import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.figure.Heatmaps;
 import org.attractorlab.figure.LossSeries;
+import org.attractorlab.figure.NBackCharts;
 import org.attractorlab.figure.OodChart;
 import org.attractorlab.figure.TrajectoryFigure;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -67,7 +71,8 @@ public final class ExportCommand implements Callable<Integer> {
     enum Kind {
         LOSS("loss"), PCA3D("pca3d"), FIXED_POINTS("fixed-points"), EIGENVALUES("eigenvalues"), RSA("rsa"),
         ANGLES("angles"), DECODING("decoding"), SWEEP("sweep"), DEGENERACY("degeneracy"),
-        OOD_VS_TASKS("ood-vs-tasks"), ALIGNED_PAIR("aligned-pair");
+        OOD_VS_TASKS("ood-vs-tasks"), ALIGNED_PAIR("aligned-pair"), CROSS_TASK("cross-task"),
+        RELEVANCE("relevance"), ORTHOGONALISATION("orthogonalisation"), PROCRUSTES("procrustes");
 
         final String key;
 
@@ -83,7 +88,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
             throw new Cli.UserError("--figure: '" + s
                     + "' is not a figure; use loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep, degeneracy, "
-                    + "ood-vs-tasks, aligned-pair");
+                    + "ood-vs-tasks, aligned-pair, cross-task, relevance, orthogonalisation, procrustes");
         }
     }
 
@@ -96,7 +101,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--figure", required = true, paramLabel = "NAME",
             description = "loss, pca3d, fixed-points, eigenvalues, rsa, angles, decoding, sweep, degeneracy, "
-                    + "ood-vs-tasks or aligned-pair")
+                    + "ood-vs-tasks, aligned-pair; for N-back runs cross-task, relevance, orthogonalisation, procrustes")
     String figure;
 
     @Option(names = "--with", paramLabel = "RUN_B", description = "aligned-pair: the run drawn beside RUN_DIR, its "
@@ -165,6 +170,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--decode-target", paramLabel = "COLUMN", description = "decoding: the condition column decoded (default: the task's first)")
     String decodeTarget;
 
+    @Option(names = "--orth-step", paramLabel = "STEP",
+            description = "orthogonalisation: the step (default: the last step)")
+    Integer orthStep;
+
+    @Option(names = "--procrustes-feature", paramLabel = "FEATURE",
+            description = "procrustes: location, identity or category (default: category)")
+    String procrustesFeature;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
@@ -185,7 +198,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new Cli.UserError("--trials = " + trials + " must be at least 2");
         }
         FigureSize size = new FigureSize(width != null ? width : kind == Kind.FIXED_POINTS ? 840
-                : kind == Kind.DEGENERACY || kind == Kind.ALIGNED_PAIR ? 1260 : 560, height != null ? height : kind == Kind.ANGLES || kind == Kind.DECODING ? 560 : 420, dpi);
+                : kind == Kind.DEGENERACY || kind == Kind.ALIGNED_PAIR || kind == Kind.CROSS_TASK ? 1260 : kind == Kind.RELEVANCE ? 700 : 560, height != null ? height : kind == Kind.ANGLES || kind == Kind.DECODING ? 560 : 420, dpi);
         long t0 = System.nanoTime();
         Figure f;
         if (kind == Kind.SWEEP) {
@@ -288,6 +301,24 @@ public final class ExportCommand implements Callable<Integer> {
                     }
                     OodStudy.Result ood = OodStudy.appliesTo(table) ? OodStudy.run(h, OodStudy.defaultsFor(h)) : null;
                     yield decoding(step, h, DecodingStudy.run(h, s), ood).figure();
+                }
+                case CROSS_TASK -> Figures.crossTask(CrossTaskStudy.run(h, CrossTaskStudy.defaultsFor(h)), step);
+                case RELEVANCE -> {
+                    DefaultCategoryDataset d = new DefaultCategoryDataset();
+                    NBackCharts.fillRelevance(d, CrossTaskStudy.run(h, CrossTaskStudy.defaultsFor(h)));
+                    yield Figures.bars(NBackCharts.relevance(d, false));
+                }
+                case ORTHOGONALISATION -> {
+                    DefaultCategoryDataset d = new DefaultCategoryDataset();
+                    NBackCharts.fillOrthogonalisation(d, OrthogonalisationStudy.compareAll(h, orthStep == null ? -1 : orthStep));
+                    yield Figures.bars(NBackCharts.orthogonalisation(d, false));
+                }
+                case PROCRUSTES -> {
+                    ProcrustesStudy.Settings s = ProcrustesStudy.defaultsFor(h);
+                    DefaultCategoryDataset d = new DefaultCategoryDataset();
+                    NBackCharts.fillProcrustes(d, ProcrustesStudy.run(h, procrustesFeature == null ? s
+                            : s.withFeature(procrustesFeature)));
+                    yield Figures.bars(NBackCharts.procrustes(d, false));
                 }
                 default -> throw new IllegalStateException(kind.key);
             };

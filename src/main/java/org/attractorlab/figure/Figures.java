@@ -128,6 +128,24 @@ public final class Figures {
         return new StackedFigure("Degeneracy: " + m.key(), false, parts, 1.2, 1, 1);
     }
 
+    /** The cross-task generalisation matrices of an N-back study, one per decoded feature, side by side. */
+    public static Figure crossTask(org.attractorlab.core.study.CrossTaskStudy.Result r, int step) {
+        List<Figure> parts = new ArrayList<>();
+        for (var m : r.matrices()) {
+            parts.add(new ChartFigure(heatmap(NBackCharts.crossTask(r, m), "Cross-task: " + m.feature(),
+                    m == r.matrices().get(0) ? r.type().key() + atStep(step) : "")));
+        }
+        double[] shares = new double[parts.size()];
+        java.util.Arrays.fill(shares, 1);
+        return parts.size() == 1 ? parts.get(0)
+                : new StackedFigure(NBackCharts.CROSS_TASK_TITLE, false, parts, shares);
+    }
+
+    /** Grouped bars of the N-back studies ({@link NBackCharts#relevance} and the others), in the light theme. */
+    public static Figure bars(JFreeChart chart) {
+        return new ChartFigure(chart);
+    }
+
     private static String atStep(int step) {
         return step >= 0 ? ", training step " + step : "";
     }

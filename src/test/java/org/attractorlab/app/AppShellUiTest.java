@@ -101,11 +101,11 @@ class AppShellUiTest {
         keys.put("rsa", List.of("condition_columns", "distance", "from_step", "to_step", "model", "comparison"));
         keys.put("angles", List.of("group_column", "k", "from_step", "to_step"));
         keys.put("behaviour", List.of("millis"));
-        keys.put("decoding", List.of("target", "decoder", "stride", "folds"));
+        keys.put("decoding", List.of("target", "decoder", "stride", "folds", "nback_matrix", "nback_procrustes_feature"));
         Map<String, Map<String, String>> saved = FxWait.fx(() -> window.captureState().panes());
         assertEquals(keys.keySet(), saved.keySet());
         keys.forEach((pane, k) -> assertEquals(k, List.copyOf(saved.get(pane).keySet()), pane));
-        assertEquals(30, saved.values().stream().mapToInt(Map::size).sum());
+        assertEquals(32, saved.values().stream().mapToInt(Map::size).sum());
         // every pane follows the theme (the 3D pane recolours its scene itself); back to light for the other tests
         assertTrue(FxWait.fx(() -> {
             window.setDark(true);

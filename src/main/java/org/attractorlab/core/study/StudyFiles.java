@@ -173,6 +173,58 @@ public final class StudyFiles {
     }
 
     /**
+     * decoding_cross_task.csv (train_task, test_task, feature, accuracy, chance: one row per feature and ordered
+     * pair of tasks) and decoding_relevance.csv (task, feature, relevant, accuracy, chance: the within-task rows).
+     */
+    public static List<Path> crossTask(Path dir, CrossTaskStudy.Result result) throws IOException {
+        List<List<?>> rows = new ArrayList<>();
+        for (CrossTaskStudy.FeatureMatrix m : result.matrices()) {
+            for (int a = 0; a < result.tasks().size(); a++) {
+                for (int b = 0; b < result.tasks().size(); b++) {
+                    rows.add(List.of(result.tasks().get(a), result.tasks().get(b), m.feature(), m.accuracy(a, b),
+                            m.chance()));
+                }
+            }
+        }
+        List<List<?>> relevance = new ArrayList<>();
+        for (CrossTaskStudy.Relevance r : result.relevance()) {
+            relevance.add(List.of(r.task(), r.feature(), r.relevant() ? 1 : 0, r.accuracy(), r.chance()));
+        }
+        return List.of(csv(dir, "decoding_cross_task.csv", List.of("train_task", "test_task", "feature", "accuracy",
+                        "chance"), rows),
+                csv(dir, "decoding_relevance.csv", List.of("task", "feature", "relevant", "accuracy", "chance"),
+                        relevance));
+    }
+
+    /** orthogonalisation_perceptual.csv: one row per feature, perceptual and encoding index side by side. */
+    public static List<Path> orthogonalisationComparison(Path dir, List<OrthogonalisationStudy.Comparison> results)
+            throws IOException {
+        if (results.isEmpty()) {
+            return List.of();
+        }
+        List<List<?>> rows = new ArrayList<>();
+        for (OrthogonalisationStudy.Comparison c : results) {
+            rows.add(List.of(c.feature(), c.step(), c.position(), c.perceptual().index(), c.encoding().index(),
+                    c.perceptual().features(), c.encoding().features()));
+        }
+        return List.of(csv(dir, "orthogonalisation_perceptual.csv", List.of("feature", "step", "position",
+                "perceptual_index", "encoding_index", "perceptual_dims", "encoding_dims"), rows));
+    }
+
+    /** procrustes.csv: one row per item and time pair, with the swap test's accuracies. */
+    public static List<Path> procrustes(Path dir, ProcrustesStudy.Result result) throws IOException {
+        List<List<?>> rows = new ArrayList<>();
+        for (ProcrustesStudy.Pair p : result.pairs()) {
+            rows.add(List.of(result.settings().feature(), p.item(), p.from(), p.lag(), p.fromStep(), p.toStep(),
+                    p.residual(), p.accuracyAtFrom(), p.none(), p.own(), p.stimulusSwap(), p.timeSwap(),
+                    result.chance()));
+        }
+        return List.of(csv(dir, "procrustes.csv", List.of("feature", "item", "from_position", "lag", "from_step",
+                "to_step", "relative_residual", "accuracy_at_from", "accuracy_no_rotation", "accuracy_own_rotation",
+                "accuracy_stimulus_swap", "accuracy_time_swap", "chance"), rows));
+    }
+
+    /**
      * decoding_ood.csv: one row per (held-out orthant, latent): its code sum_d 2^d [x_d &lt; 0], the latent, the OOD
      * and in-distribution r^2, and the orthant's signs from x0 on, e.g. "-+-" for x0 &lt; 0, x1 &gt; 0, x2 &lt; 0.
      */

@@ -4,8 +4,12 @@ import org.attractorlab.app.export.PaneFigures;
 import org.attractorlab.app.panes.Pane;
 import org.attractorlab.app.panes.PaneContext;
 import org.attractorlab.figure.Figures;
+import org.attractorlab.figure.NBackCharts;
 
-/** The decoding pane: cross-temporal decoding of a target, and the out-of-distribution test. */
+/**
+ * The decoding pane: cross-temporal decoding of a target and the out-of-distribution test; in its N-back tab, the
+ * cross-task, relevance, orthogonalisation and Procrustes analyses of Lei, Ito &amp; Bashivan.
+ */
 public final class DecodingPane {
     private DecodingPane() {
     }
@@ -15,21 +19,52 @@ public final class DecodingPane {
         DecodingViewModel vm = new DecodingViewModel(c.analysis().frameProperty(), c.selection(), c.drain(),
                 c.workers());
         DecodingView view = new DecodingView(vm, c.dark());
-        return Pane.of("decoding", view, vm, view::dispose, vm::dispose)
-                .figure((format, scale) -> {
-                    DecodingViewModel.Shown s = vm.shownProperty().get();
-                    if (s == null) {
-                        return null;
-                    }
-                    DecodingViewModel.OodShown ood = vm.oodShownProperty().get();
-                    return Figures.decoding(s.heatmap(), s.title(), s.frame().step(),
-                            ood == null ? null : PaneFigures.copy(vm.oodDataset()),
-                            ood == null ? 0 : ood.axisLowerBound());
+        NBackViewModel nback = new NBackViewModel(c.analysis().frameProperty(), c.drain(), c.workers());
+        NBackView nbackView = new NBackView(nback, c.dark());
+        view.addTab("N-back", nbackView);
+        // the N-back analyses are computed only while their tab is shown
+        javafx.beans.value.ChangeListener<Number> shown = (o, a, i) -> nback.activeProperty().set(i.intValue() == 1);
+        view.tabs().getSelectionModel().selectedIndexProperty().addListener(shown);
+        return Pane.of("decoding", view, vm, () -> {
+                    view.tabs().getSelectionModel().selectedIndexProperty().removeListener(shown);
+                    nbackView.dispose();
+                    view.dispose();
+                }, () -> {
+                    nback.dispose();
+                    vm.dispose();
                 })
+                .figure((format, scale) -> view.selectedTab() == 1 ? nBackFigure(nback, nbackView) : crossTime(vm))
                 .settings(r -> r.text("decoding", "target", vm.targetProperty())
                         .choice("decoding", "decoder", vm.decoderProperty(),
                                 org.attractorlab.core.study.DecodingStudy.Decoder.class)
                         .integer("decoding", "stride", vm.strideProperty())
-                        .integer("decoding", "folds", vm.foldsProperty()));
+                        .integer("decoding", "folds", vm.foldsProperty())
+                        .text("decoding", "nback_matrix", nback.matrixFeatureProperty())
+                        .text("decoding", "nback_procrustes_feature", nback.procrustesFeatureProperty()));
+    }
+
+    private static org.attractorlab.figure.Figure crossTime(DecodingViewModel vm) {
+        DecodingViewModel.Shown s = vm.shownProperty().get();
+        if (s == null) {
+            return null;
+        }
+        DecodingViewModel.OodShown ood = vm.oodShownProperty().get();
+        return Figures.decoding(s.heatmap(), s.title(), s.frame().step(),
+                ood == null ? null : PaneFigures.copy(vm.oodDataset()), ood == null ? 0 : ood.axisLowerBound());
+    }
+
+    /** The figure of the N-back sub-tab shown, as export draws it. */
+    private static org.attractorlab.figure.Figure nBackFigure(NBackViewModel vm, NBackView view) {
+        NBackViewModel.Shown s = vm.shownProperty().get();
+        if (s == null) {
+            return null;
+        }
+        return switch (view.selectedIndex()) {
+            case 1 -> Figures.bars(NBackCharts.relevance(PaneFigures.copy(vm.relevanceDataset()), false));
+            case 2 -> Figures.bars(NBackCharts.orthogonalisation(PaneFigures.copy(vm.orthogonalisationDataset()),
+                    false));
+            case 3 -> Figures.bars(NBackCharts.procrustes(PaneFigures.copy(vm.procrustesDataset()), false));
+            default -> Figures.crossTask(s.crossTask(), s.frame().step());
+        };
     }
 }

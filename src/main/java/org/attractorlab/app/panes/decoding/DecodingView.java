@@ -11,6 +11,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -34,7 +36,8 @@ import org.jfree.chart.title.TextTitle;
 
 /**
  * The cross-temporal generalisation matrix of a linear decoder (train step x test step), with its target, decoder,
- * stride and fold controls; below it, for tasks with latent quadrants, the out-of-distribution quadrant test.
+ * stride and fold controls; below it, for tasks with latent quadrants, the out-of-distribution quadrant test. All of
+ * it is the first tab ("Cross-time"); the pane adds the N-back tab ({@link NBackView}) after it.
  */
 public final class DecodingView extends BorderPane {
     /** The outline of the selected time step's column (the heatmap's highlight colour). */
@@ -43,6 +46,7 @@ public final class DecodingView extends BorderPane {
     private final Heatmap heatmap;
     private final JFreeChart oodChart;
     private XYShapeAnnotation outline;
+    private final TabPane tabs;
 
     public DecodingView(DecodingViewModel vm, boolean dark) {
         getStyleClass().add("pane-view");
@@ -170,9 +174,29 @@ public final class DecodingView extends BorderPane {
         layout.run();
         disposer.listen(vm.oodAvailableProperty(), (o, a, b) -> layout.run());
 
-        setTop(bar);
-        setCenter(split);
-        setBottom(info);
+        BorderPane crossTime = new BorderPane(split, bar, null, info, null);
+        Tab first = new Tab("Cross-time", crossTime);
+        first.setClosable(false);
+        tabs = new TabPane(first);
+        tabs.setId("decoding-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(tabs);
+    }
+
+    /** Adds a tab after the cross-time one (the N-back analyses). */
+    public void addTab(String title, Node content) {
+        Tab t = new Tab(title, content);
+        t.setClosable(false);
+        tabs.getTabs().add(t);
+    }
+
+    /** The tab shown: 0 cross-time, then the added ones in order. */
+    public int selectedTab() {
+        return tabs.getSelectionModel().getSelectedIndex();
+    }
+
+    public TabPane tabs() {
+        return tabs;
     }
 
     /**

@@ -83,6 +83,60 @@ public final class CrossTimeProcrustes {
                 acc2 / k, before / k, after / k);
     }
 
+    /**
+     * The swap test: does the rotation of another pair carry this pair's code? For the same n trials seen in pair
+     * A (states a1, a2 of one item at two times, labels aLabels) and pair B (b1, b2, bLabels), k-fold over the
+     * trials (stratified by bLabels): R_A is fitted on A's training trials as in {@link #compute}; a decoder of B's
+     * labels is fitted on B's training states at its first time; it is scored on B's held-out states at its
+     * second time mapped back with A's rotation and B's own centres, (x - c2_B) R_A^T + c1_B (the translation is
+     * B's: the question is whether the rotation transfers). When A = B this is the "after" accuracy of
+     * {@link #compute}.
+     *
+     * @param a1      [n, H], not modified
+     * @param a2      [n, H], not modified
+     * @param aLabels [n], not modified
+     * @param b1      [n, H], not modified
+     * @param b2      [n, H], not modified
+     * @param bLabels [n], not modified
+     * @return the mean held-out accuracy over folds
+     */
+    public static double swap(DMatrixRMaj a1, DMatrixRMaj a2, double[] aLabels, DMatrixRMaj b1, DMatrixRMaj b2,
+                              double[] bLabels, CrossTimeProcrustesOptions options) {
+        for (DMatrixRMaj x : new DMatrixRMaj[]{a1, a2}) {
+            Rows.checkTargets(x, aLabels);
+        }
+        for (DMatrixRMaj x : new DMatrixRMaj[]{b1, b2}) {
+            Rows.checkTargets(x, bLabels);
+        }
+        if (a1.numRows != b1.numRows || a1.numCols != b1.numCols || a2.numCols != a1.numCols
+                || b2.numCols != b1.numCols) {
+            throw new IllegalArgumentException("the swap needs both pairs on the same trials and units, got "
+                    + a1.numRows + " x " + a1.numCols + " and " + b1.numRows + " x " + b1.numCols);
+        }
+        if (Labels.of(aLabels).size() < 2 || Labels.of(bLabels).size() < 2) {
+            throw new IllegalArgumentException("cross-time Procrustes needs at least two classes");
+        }
+        int[] assignment = CrossValidation.stratifiedFolds(bLabels, options.folds(), options.seed());
+        double acc = 0;
+        for (int f = 0; f < options.folds(); f++) {
+            int[] train = CrossValidation.trainTrials(assignment, f);
+            int[] test = CrossValidation.testTrials(assignment, f);
+            double[] aTrain = Rows.select(aLabels, train);
+            Labels aLab = Labels.of(aTrain);
+            if (aLab.size() < 2) {
+                throw new IllegalArgumentException("pair A has one class in the training folds");
+            }
+            Frame a = Frame.fit(Rows.select(a1, train), Rows.select(a2, train), aLab);
+            double[] bTrain = Rows.select(bLabels, train);
+            DMatrixRMaj bTrain1 = Rows.select(b1, train);
+            Frame b = Frame.fit(bTrain1, Rows.select(b2, train), Labels.of(bTrain));
+            Decoder d = Decoder.fit(options.type(), bTrain1, bTrain, options.regularization(), options.seed());
+            Frame swapped = new Frame(b.c1, b.c2, a.rotation, a.residual);
+            acc += d.score(swapped.backToT1(Rows.select(b2, test)), Rows.select(bLabels, test));
+        }
+        return acc / options.folds();
+    }
+
     /** Centres and rotation between the class-mean configurations at t1 and t2. */
     private record Frame(double[] c1, double[] c2, DMatrixRMaj rotation, double residual) {
 

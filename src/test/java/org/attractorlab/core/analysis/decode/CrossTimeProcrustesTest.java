@@ -113,6 +113,26 @@ class CrossTimeProcrustesTest {
     }
 
     @Test
+    void theSwapOfAPairWithItselfIsItsAfterAccuracyAndAnotherRotationLosesIt() {
+        SplittableRandom r = new SplittableRandom(4);
+        int h = 10;
+        double[] y = Synthetic.labels(r, 200, 4);
+        DMatrixRMaj x1 = classes(r, y, 4, h, 1);
+        HiddenStates same = twoSteps(x1, Synthetic.orthogonal(r, h), y, 0.3, r);
+        DMatrixRMaj a1 = same.atStep(0);
+        DMatrixRMaj a2 = same.atStep(1);
+        CrossTimeProcrustesResult own = CrossTimeProcrustes.compute(a1, a2, y, CrossTimeProcrustesOptions.DEFAULTS);
+        assertEquals(own.accuracyAfter(), CrossTimeProcrustes.swap(a1, a2, y, a1, a2, y,
+                CrossTimeProcrustesOptions.DEFAULTS), 1e-12, "A = B: the swap is the 'after' accuracy");
+        // the same labels and first states, turned by an unrelated rotation: its R does not carry the first pair
+        HiddenStates other = twoSteps(x1, Synthetic.orthogonal(r, h), y, 0.3, r);
+        double swapped = CrossTimeProcrustes.swap(other.atStep(0), other.atStep(1), y, a1, a2, y,
+                CrossTimeProcrustesOptions.DEFAULTS);
+        assertTrue(own.accuracyAfter() > 0.95 && swapped < 0.6, "own " + own.accuracyAfter() + ", swapped "
+                + swapped);
+    }
+
+    @Test
     void optionsRequireAClassifier() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new CrossTimeProcrustesOptions(DecoderType.RIDGE, 1, 5, 0));
