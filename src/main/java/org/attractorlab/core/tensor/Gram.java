@@ -1,7 +1,9 @@
 package org.attractorlab.core.tensor;
 
 import java.util.function.IntConsumer;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,19 +22,24 @@ import jdk.incubator.vector.VectorSpecies;
  * <pre>
  *     panelOffset(n, k, q, p0) + (p - p0) PANEL + (i - q PANEL),      q = i / PANEL,  p0 = p - p % KC
  * </pre>
- * with rows beyond n zero. One packed copy serves both operands: the kernel broadcasts 4 entries of a row panel and
- * multiplies them with 4 vectors of a column panel (a 4 x 4-vector register block on the preferred species), so
- * every operand is read contiguously. The tiles of the upper triangle are split into {@code parts} runs of equal
- * work; each entry of C is computed by one part in the same order of operations, so the result does not depend on
- * the number of parts.
+ * with rows beyond n zero. One packed copy serves both operands: the kernel broadcasts 8 entries of a row panel and
+ * multiplies them with 3 vectors of a column panel (an 8 x 3-vector register block of 24 accumulators on the
+ * preferred species), so every operand is read contiguously. The tiles of the upper triangle are split into
+ * {@code parts} runs of equal work; each entry of C is computed by one part in the same order of operations, so
+ * the result does not depend on the number of parts.
  */
 public final class Gram {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     /** Vectors per register block. */
-    private static final int NR = 4;
+    private static final int NR = 3;
     /** Rows per register block. */
-    private static final int MR = 4;
+    private static final int MR = 8;
+    /** Doubles per vector, and floats of as many lanes: for adding a float tile into C. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final int DL = D.length();
     /** Rows per packed panel: the columns of one register block. */
     public static final int PANEL = NR * L;
     /** Features per chunk summed in float. */
@@ -167,62 +174,92 @@ public final class Gram {
         return Math.min(lastCol / MR + 1, (n + MR - 1) / MR);
     }
 
-    /** tile[r PANEL + j] = sum_p a[aOff + p PANEL + r] b[bOff + p PANEL + j]. tile is modified. */
+    /** tile[r PANEL + j] = sum_p a[aOff + p PANEL + r] b[bOff + p PANEL + j], r &lt; 8. tile is modified. */
     private static void kernel(int kc, float[] pk, int aOff, int bOff, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
-        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00;
+        FloatVector c10 = c00, c11 = c00, c12 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00;
+        FloatVector c30 = c00, c31 = c00, c32 = c00;
+        FloatVector c40 = c00, c41 = c00, c42 = c00;
+        FloatVector c50 = c00, c51 = c00, c52 = c00;
+        FloatVector c60 = c00, c61 = c00, c62 = c00;
+        FloatVector c70 = c00, c71 = c00, c72 = c00;
         int ap = aOff;
         int bp = bOff;
         for (int p = 0; p < kc; p++, ap += PANEL, bp += PANEL) {
             FloatVector b0 = FloatVector.fromArray(S, pk, bp);
             FloatVector b1 = FloatVector.fromArray(S, pk, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, pk, bp + 2 * L);
-            FloatVector b3 = FloatVector.fromArray(S, pk, bp + 3 * L);
             FloatVector x = FloatVector.broadcast(S, pk[ap]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
             c02 = x.fma(b2, c02);
-            c03 = x.fma(b3, c03);
             x = FloatVector.broadcast(S, pk[ap + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
             c12 = x.fma(b2, c12);
-            c13 = x.fma(b3, c13);
             x = FloatVector.broadcast(S, pk[ap + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
             c22 = x.fma(b2, c22);
-            c23 = x.fma(b3, c23);
             x = FloatVector.broadcast(S, pk[ap + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
-            c33 = x.fma(b3, c33);
+            x = FloatVector.broadcast(S, pk[ap + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            c42 = x.fma(b2, c42);
+            x = FloatVector.broadcast(S, pk[ap + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            c52 = x.fma(b2, c52);
+            x = FloatVector.broadcast(S, pk[ap + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            c62 = x.fma(b2, c62);
+            x = FloatVector.broadcast(S, pk[ap + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+            c72 = x.fma(b2, c72);
         }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c02.intoArray(tile, 2 * L);
-        c03.intoArray(tile, 3 * L);
         c10.intoArray(tile, PANEL);
         c11.intoArray(tile, PANEL + L);
         c12.intoArray(tile, PANEL + 2 * L);
-        c13.intoArray(tile, PANEL + 3 * L);
         c20.intoArray(tile, 2 * PANEL);
         c21.intoArray(tile, 2 * PANEL + L);
         c22.intoArray(tile, 2 * PANEL + 2 * L);
-        c23.intoArray(tile, 2 * PANEL + 3 * L);
         c30.intoArray(tile, 3 * PANEL);
         c31.intoArray(tile, 3 * PANEL + L);
         c32.intoArray(tile, 3 * PANEL + 2 * L);
-        c33.intoArray(tile, 3 * PANEL + 3 * L);
+        c40.intoArray(tile, 4 * PANEL);
+        c41.intoArray(tile, 4 * PANEL + L);
+        c42.intoArray(tile, 4 * PANEL + 2 * L);
+        c50.intoArray(tile, 5 * PANEL);
+        c51.intoArray(tile, 5 * PANEL + L);
+        c52.intoArray(tile, 5 * PANEL + 2 * L);
+        c60.intoArray(tile, 6 * PANEL);
+        c61.intoArray(tile, 6 * PANEL + L);
+        c62.intoArray(tile, 6 * PANEL + 2 * L);
+        c70.intoArray(tile, 7 * PANEL);
+        c71.intoArray(tile, 7 * PANEL + L);
+        c72.intoArray(tile, 7 * PANEL + 2 * L);
     }
 
     /** C[i0 + r, j0 + j] (+)= tile[r PANEL + j] for the entries of the tile with i &lt;= j &lt; n. */
     private static void store(int n, float[] tile, int i0, int j0, double[] c, int cOff, int ldc, boolean first) {
         int rows = Math.min(MR, n - i0);
         int cols = Math.min(PANEL, n - j0);
+        if (rows == MR && cols == PANEL && j0 >= i0 + MR - 1) {
+            // the whole tile lies on or above the diagonal
+            for (int r = 0; r < MR; r++) {
+                addRow(tile, r * PANEL, c, cOff + (i0 + r) * ldc + j0, first);
+            }
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             int i = i0 + r;
             int from = Math.max(0, i - j0);
@@ -237,6 +274,17 @@ public final class Gram {
                     c[row + j] += tile[t + j];
                 }
             }
+        }
+    }
+
+    /** c[row + j] (+)= tile[t + j] for j &lt; PANEL, by vectors (a method of its own, so that it is inlined whole). */
+    private static void addRow(float[] tile, int t, double[] c, int row, boolean first) {
+        for (int j = 0; j < PANEL; j += DL) {
+            DoubleVector v = (DoubleVector) FloatVector.fromArray(F, tile, t + j).castShape(D, 0);
+            if (!first) {
+                v = v.add(DoubleVector.fromArray(D, c, row + j));
+            }
+            v.intoArray(c, row + j);
         }
     }
 
