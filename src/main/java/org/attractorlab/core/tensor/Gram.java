@@ -159,13 +159,57 @@ public final class Gram {
                     for (int b = b0; b < b1; b++) {
                         int i0 = b * MR;                      // first row of the block
                         int aOff = panelOffset(n, k, i0 / PANEL, p0) + i0 % PANEL;
-                        kernel(kc, packed, aOff, bOff, tile);
-                        store(n, tile, i0, q * PANEL, c, cOff, ldc, !accumulate && p0 == 0);
+                        kernel(kc, packed, aOff, packed, bOff, tile);
+                        store(n, n, true, tile, i0, q * PANEL, c, cOff, ldc, !accumulate && p0 == 0);
                     }
                     u += blocks;
                 }
             }
         });
+    }
+
+    /**
+     * The cross-product of two packed matrices A [m, k] and B [n, k] (the same features), summed as in the class
+     * comment, on the calling thread:
+     * <pre>
+     *     C[i, j] (+)= sum_t fl( sum_{p in chunk t} a[i, p] b[j, p] )        i &lt; m, j &lt; n
+     * </pre>
+     *
+     * @param packedA A packed by {@link #pack}; not modified
+     * @param packedB B packed by {@link #pack}; not modified (may be packedA when A is B, for all of C)
+     * @param c       modified: the [m, n] block at cOff with leading dimension ldc
+     * @param accumulate false: C = A B^T (C's old block ignored); true: C += A B^T
+     */
+    public static void cross(int m, int n, int k, float[] packedA, float[] packedB, double[] c, int cOff, int ldc,
+                             boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        checkPacked(m, k, packedA);
+        checkPacked(n, k, packedB);
+        if (k == 0) {
+            if (!accumulate) {
+                for (int i = 0; i < m; i++) {
+                    java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0);
+                }
+            }
+            return;
+        }
+        float[] tile = new float[MR * PANEL];
+        int np = panels(n);
+        int blocks = (m + MR - 1) / MR;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            for (int q = 0; q < np; q++) {
+                int bOff = panelOffset(n, k, q, p0);
+                for (int b = 0; b < blocks; b++) {
+                    int i0 = b * MR;
+                    int aOff = panelOffset(m, k, i0 / PANEL, p0) + i0 % PANEL;
+                    kernel(kc, packedA, aOff, packedB, bOff, tile);
+                    store(m, n, false, tile, i0, q * PANEL, c, cOff, ldc, !accumulate && p0 == 0);
+                }
+            }
+        }
     }
 
     /** Row blocks of MR rows in column panel q: those with a row at or above the panel's last column. */
@@ -174,8 +218,8 @@ public final class Gram {
         return Math.min(lastCol / MR + 1, (n + MR - 1) / MR);
     }
 
-    /** tile[r PANEL + j] = sum_p a[aOff + p PANEL + r] b[bOff + p PANEL + j], r &lt; 8. tile is modified. */
-    private static void kernel(int kc, float[] pk, int aOff, int bOff, float[] tile) {
+    /** tile[r PANEL + j] = sum_p pa[aOff + p PANEL + r] pb[bOff + p PANEL + j], r &lt; 8. tile is modified. */
+    private static void kernel(int kc, float[] pa, int aOff, float[] pb, int bOff, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00;
         FloatVector c10 = c00, c11 = c00, c12 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00;
@@ -187,38 +231,38 @@ public final class Gram {
         int ap = aOff;
         int bp = bOff;
         for (int p = 0; p < kc; p++, ap += PANEL, bp += PANEL) {
-            FloatVector b0 = FloatVector.fromArray(S, pk, bp);
-            FloatVector b1 = FloatVector.fromArray(S, pk, bp + L);
-            FloatVector b2 = FloatVector.fromArray(S, pk, bp + 2 * L);
-            FloatVector x = FloatVector.broadcast(S, pk[ap]);
+            FloatVector b0 = FloatVector.fromArray(S, pb, bp);
+            FloatVector b1 = FloatVector.fromArray(S, pb, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, pb, bp + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, pa[ap]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
             c02 = x.fma(b2, c02);
-            x = FloatVector.broadcast(S, pk[ap + 1]);
+            x = FloatVector.broadcast(S, pa[ap + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
             c12 = x.fma(b2, c12);
-            x = FloatVector.broadcast(S, pk[ap + 2]);
+            x = FloatVector.broadcast(S, pa[ap + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
             c22 = x.fma(b2, c22);
-            x = FloatVector.broadcast(S, pk[ap + 3]);
+            x = FloatVector.broadcast(S, pa[ap + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
-            x = FloatVector.broadcast(S, pk[ap + 4]);
+            x = FloatVector.broadcast(S, pa[ap + 4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
             c42 = x.fma(b2, c42);
-            x = FloatVector.broadcast(S, pk[ap + 5]);
+            x = FloatVector.broadcast(S, pa[ap + 5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
             c52 = x.fma(b2, c52);
-            x = FloatVector.broadcast(S, pk[ap + 6]);
+            x = FloatVector.broadcast(S, pa[ap + 6]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
             c62 = x.fma(b2, c62);
-            x = FloatVector.broadcast(S, pk[ap + 7]);
+            x = FloatVector.broadcast(S, pa[ap + 7]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
             c72 = x.fma(b2, c72);
@@ -249,11 +293,15 @@ public final class Gram {
         c72.intoArray(tile, 7 * PANEL + 2 * L);
     }
 
-    /** C[i0 + r, j0 + j] (+)= tile[r PANEL + j] for the entries of the tile with i &lt;= j &lt; n. */
-    private static void store(int n, float[] tile, int i0, int j0, double[] c, int cOff, int ldc, boolean first) {
-        int rows = Math.min(MR, n - i0);
+    /**
+     * C[i0 + r, j0 + j] (+)= tile[r PANEL + j] for the entries of the tile with i &lt; m, j &lt; n, and i &lt;= j if
+     * {@code upper}.
+     */
+    private static void store(int m, int n, boolean upper, float[] tile, int i0, int j0, double[] c, int cOff,
+                              int ldc, boolean first) {
+        int rows = Math.min(MR, m - i0);
         int cols = Math.min(PANEL, n - j0);
-        if (rows == MR && cols == PANEL && j0 >= i0 + MR - 1) {
+        if (rows == MR && cols == PANEL && (!upper || j0 >= i0 + MR - 1)) {
             // the whole tile lies on or above the diagonal
             for (int r = 0; r < MR; r++) {
                 addRow(tile, r * PANEL, c, cOff + (i0 + r) * ldc + j0, first);
@@ -262,7 +310,7 @@ public final class Gram {
         }
         for (int r = 0; r < rows; r++) {
             int i = i0 + r;
-            int from = Math.max(0, i - j0);
+            int from = upper ? Math.max(0, i - j0) : 0;
             int row = cOff + i * ldc + j0;
             int t = r * PANEL;
             if (first) {
