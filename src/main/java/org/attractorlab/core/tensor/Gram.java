@@ -1,9 +1,7 @@
 package org.attractorlab.core.tensor;
 
 import java.util.function.IntConsumer;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -35,11 +33,6 @@ public final class Gram {
     private static final int NR = 3;
     /** Rows per register block. */
     private static final int MR = 8;
-    /** Doubles per vector, and floats of as many lanes: for adding a float tile into C. */
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
-            VectorShape.forBitSize(D.vectorBitSize() / 2));
-    private static final int DL = D.length();
     /** Rows per packed panel: the columns of one register block. */
     public static final int PANEL = NR * L;
     /** Features per chunk summed in float. */
@@ -78,18 +71,18 @@ public final class Gram {
     }
 
     /**
-     * Packs the [n, k] row-major matrix z into the layout above.
+     * Packs the [n, k] row-major matrix z into the layout above, at {@code packedOff}.
      *
      * @param z      not modified
-     * @param packed modified: its first {@link #packedLength} entries
+     * @param packed modified: {@link #packedLength} entries from packedOff
      */
-    public static void pack(int n, int k, float[] z, int zOff, int ldz, float[] packed) {
-        checkPacked(n, k, packed);
+    public static void pack(int n, int k, float[] z, int zOff, int ldz, float[] packed, int packedOff) {
+        checkPacked(n, k, packed, packedOff);
         int np = panels(n);
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             for (int q = 0; q < np; q++) {
-                int base = panelOffset(n, k, q, p0);
+                int base = packedOff + panelOffset(n, k, q, p0);
                 int rows = Math.min(PANEL, n - q * PANEL);
                 for (int r = 0; r < rows; r++) {
                     int src = zOff + (q * PANEL + r) * ldz + p0;
@@ -111,7 +104,7 @@ public final class Gram {
      * diagonal are not touched.
      *
      * @param accumulate false: C = Z Z^T (C's old upper triangle ignored); true: C += Z Z^T
-     * @param packed the packed rows (see {@link #pack}); not modified
+     * @param packed the packed rows (see {@link #pack}), from index 0; not modified
      * @param c      modified: the upper triangle of the [n, n] block at cOff with leading dimension ldc
      * @param parts  how many runs of tiles to split the work into (1 = the calling thread only)
      * @param runner runs the parts, e.g. on a pool of threads
@@ -121,7 +114,7 @@ public final class Gram {
         if (n == 0) {
             return;
         }
-        checkPacked(n, k, packed);
+        checkPacked(n, k, packed, 0);
         if (k == 0) {
             if (accumulate) {
                 return;
@@ -159,7 +152,7 @@ public final class Gram {
                     for (int b = b0; b < b1; b++) {
                         int i0 = b * MR;                      // first row of the block
                         int aOff = panelOffset(n, k, i0 / PANEL, p0) + i0 % PANEL;
-                        kernel(kc, packed, aOff, packed, bOff, tile);
+                        kernel(kc, packed, aOff, bOff, tile);
                         store(n, n, true, tile, i0, q * PANEL, c, cOff, ldc, !accumulate && p0 == 0);
                     }
                     u += blocks;
@@ -175,18 +168,17 @@ public final class Gram {
      *     C[i, j] (+)= sum_t fl( sum_{p in chunk t} a[i, p] b[j, p] )        i &lt; m, j &lt; n
      * </pre>
      *
-     * @param packedA A packed by {@link #pack}; not modified
-     * @param packedB B packed by {@link #pack}; not modified (may be packedA when A is B, for all of C)
-     * @param c       modified: the [m, n] block at cOff with leading dimension ldc
+     * @param packed     A packed by {@link #pack} at {@code aBase} and B at {@code bBase}; not modified
+     * @param c          modified: the [m, n] block at cOff with leading dimension ldc
      * @param accumulate false: C = A B^T (C's old block ignored); true: C += A B^T
      */
-    public static void cross(int m, int n, int k, float[] packedA, float[] packedB, double[] c, int cOff, int ldc,
+    public static void cross(int m, int n, int k, float[] packed, int aBase, int bBase, double[] c, int cOff, int ldc,
                              boolean accumulate) {
         if (m == 0 || n == 0) {
             return;
         }
-        checkPacked(m, k, packedA);
-        checkPacked(n, k, packedB);
+        checkPacked(m, k, packed, aBase);
+        checkPacked(n, k, packed, bBase);
         if (k == 0) {
             if (!accumulate) {
                 for (int i = 0; i < m; i++) {
@@ -201,11 +193,11 @@ public final class Gram {
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             for (int q = 0; q < np; q++) {
-                int bOff = panelOffset(n, k, q, p0);
+                int bOff = bBase + panelOffset(n, k, q, p0);
                 for (int b = 0; b < blocks; b++) {
                     int i0 = b * MR;
-                    int aOff = panelOffset(m, k, i0 / PANEL, p0) + i0 % PANEL;
-                    kernel(kc, packedA, aOff, packedB, bOff, tile);
+                    int aOff = aBase + panelOffset(m, k, i0 / PANEL, p0) + i0 % PANEL;
+                    kernel(kc, packed, aOff, bOff, tile);
                     store(m, n, false, tile, i0, q * PANEL, c, cOff, ldc, !accumulate && p0 == 0);
                 }
             }
@@ -218,8 +210,11 @@ public final class Gram {
         return Math.min(lastCol / MR + 1, (n + MR - 1) / MR);
     }
 
-    /** tile[r PANEL + j] = sum_p pa[aOff + p PANEL + r] pb[bOff + p PANEL + j], r &lt; 8. tile is modified. */
-    private static void kernel(int kc, float[] pa, int aOff, float[] pb, int bOff, float[] tile) {
+    /**
+     * tile[r PANEL + j] = sum_p pk[aOff + p PANEL + r] pk[bOff + p PANEL + j], r &lt; 8. tile is modified. Both
+     * operands come from one packed array (for {@link #cross}, A and B packed side by side).
+     */
+    private static void kernel(int kc, float[] pk, int aOff, int bOff, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00;
         FloatVector c10 = c00, c11 = c00, c12 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00;
@@ -231,38 +226,38 @@ public final class Gram {
         int ap = aOff;
         int bp = bOff;
         for (int p = 0; p < kc; p++, ap += PANEL, bp += PANEL) {
-            FloatVector b0 = FloatVector.fromArray(S, pb, bp);
-            FloatVector b1 = FloatVector.fromArray(S, pb, bp + L);
-            FloatVector b2 = FloatVector.fromArray(S, pb, bp + 2 * L);
-            FloatVector x = FloatVector.broadcast(S, pa[ap]);
+            FloatVector b0 = FloatVector.fromArray(S, pk, bp);
+            FloatVector b1 = FloatVector.fromArray(S, pk, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, pk, bp + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, pk[ap]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
             c02 = x.fma(b2, c02);
-            x = FloatVector.broadcast(S, pa[ap + 1]);
+            x = FloatVector.broadcast(S, pk[ap + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
             c12 = x.fma(b2, c12);
-            x = FloatVector.broadcast(S, pa[ap + 2]);
+            x = FloatVector.broadcast(S, pk[ap + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
             c22 = x.fma(b2, c22);
-            x = FloatVector.broadcast(S, pa[ap + 3]);
+            x = FloatVector.broadcast(S, pk[ap + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
-            x = FloatVector.broadcast(S, pa[ap + 4]);
+            x = FloatVector.broadcast(S, pk[ap + 4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
             c42 = x.fma(b2, c42);
-            x = FloatVector.broadcast(S, pa[ap + 5]);
+            x = FloatVector.broadcast(S, pk[ap + 5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
             c52 = x.fma(b2, c52);
-            x = FloatVector.broadcast(S, pa[ap + 6]);
+            x = FloatVector.broadcast(S, pk[ap + 6]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
             c62 = x.fma(b2, c62);
-            x = FloatVector.broadcast(S, pa[ap + 7]);
+            x = FloatVector.broadcast(S, pk[ap + 7]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
             c72 = x.fma(b2, c72);
@@ -295,19 +290,13 @@ public final class Gram {
 
     /**
      * C[i0 + r, j0 + j] (+)= tile[r PANEL + j] for the entries of the tile with i &lt; m, j &lt; n, and i &lt;= j if
-     * {@code upper}.
+     * {@code upper}. Scalar: in JDK 17 a float-to-double vector cast here can leave the whole product compiled many
+     * times slower.
      */
     private static void store(int m, int n, boolean upper, float[] tile, int i0, int j0, double[] c, int cOff,
                               int ldc, boolean first) {
         int rows = Math.min(MR, m - i0);
         int cols = Math.min(PANEL, n - j0);
-        if (rows == MR && cols == PANEL && (!upper || j0 >= i0 + MR - 1)) {
-            // the whole tile lies on or above the diagonal
-            for (int r = 0; r < MR; r++) {
-                addRow(tile, r * PANEL, c, cOff + (i0 + r) * ldc + j0, first);
-            }
-            return;
-        }
         for (int r = 0; r < rows; r++) {
             int i = i0 + r;
             int from = upper ? Math.max(0, i - j0) : 0;
@@ -325,21 +314,10 @@ public final class Gram {
         }
     }
 
-    /** c[row + j] (+)= tile[t + j] for j &lt; PANEL, by vectors (a method of its own, so that it is inlined whole). */
-    private static void addRow(float[] tile, int t, double[] c, int row, boolean first) {
-        for (int j = 0; j < PANEL; j += DL) {
-            DoubleVector v = (DoubleVector) FloatVector.fromArray(F, tile, t + j).castShape(D, 0);
-            if (!first) {
-                v = v.add(DoubleVector.fromArray(D, c, row + j));
-            }
-            v.intoArray(c, row + j);
-        }
-    }
-
-    private static void checkPacked(int n, int k, float[] packed) {
-        if (n < 0 || k < 0 || packed.length < packedLength(n, k)) {
+    private static void checkPacked(int n, int k, float[] packed, int off) {
+        if (n < 0 || k < 0 || off < 0 || packed.length - (long) off < packedLength(n, k)) {
             throw new IllegalArgumentException("packed rows of " + n + " x " + k + " need " + packedLength(n, k)
-                    + " floats, got " + packed.length);
+                    + " floats, got " + (packed.length - (long) off));
         }
     }
 }

@@ -58,7 +58,7 @@ class GramTest {
         int zOff = 5;
         float[] z = random(r, zOff + n * ldz);
         float[] packed = new float[(int) Gram.packedLength(n, k)];
-        Gram.pack(n, k, z, zOff, ldz, packed);
+        Gram.pack(n, k, z, zOff, ldz, packed, 0);
         int ldc = n + 2;
         int cOff = 3;
         double[] c = new double[cOff + n * ldc + 1];
@@ -95,14 +95,15 @@ class GramTest {
         SplittableRandom r = new SplittableRandom(m * 131L + n * 17L + k);
         float[] a = random(r, m * k);
         float[] b = random(r, n * k);
-        float[] pa = new float[(int) Gram.packedLength(m, k)];
-        float[] pb = new float[(int) Gram.packedLength(n, k)];
-        Gram.pack(m, k, a, 0, k, pa);
-        Gram.pack(n, k, b, 0, k, pb);
+        int aBase = 3;
+        int bBase = aBase + (int) Gram.packedLength(m, k) + 2;
+        float[] packed = new float[bBase + (int) Gram.packedLength(n, k)];
+        Gram.pack(m, k, a, 0, k, packed, aBase);
+        Gram.pack(n, k, b, 0, k, packed, bBase);
         int ldc = n + 1;
         double[] c = new double[m * ldc];
         Arrays.fill(c, 0.5);
-        Gram.cross(m, n, k, pa, pb, c, 0, ldc, true);
+        Gram.cross(m, n, k, packed, aBase, bBase, c, 0, ldc, true);
         for (int i = 0; i < m; i++) {
             assertEquals(0.5, c[i * ldc + n], "outside the block");
             for (int j = 0; j < n; j++) {
@@ -126,7 +127,7 @@ class GramTest {
         SplittableRandom r = new SplittableRandom(3);
         float[] z = random(r, n * k);
         float[] packed = new float[(int) Gram.packedLength(n, k)];
-        Gram.pack(n, k, z, 0, k, packed);
+        Gram.pack(n, k, z, 0, k, packed, 0);
         double[] once = new double[n * n];
         Gram.upper(n, k, packed, once, 0, n, false, 1, Gram.Parts.SERIAL);
         double[] twice = new double[n * n];
@@ -148,7 +149,7 @@ class GramTest {
         SplittableRandom r = new SplittableRandom(4);
         float[] z = random(r, n * k);
         float[] packed = new float[(int) Gram.packedLength(n, k)];
-        Gram.pack(n, k, z, 0, k, packed);
+        Gram.pack(n, k, z, 0, k, packed, 0);
         double[] one = new double[n * n];
         Gram.upper(n, k, packed, one, 0, n, false, 1, Gram.Parts.SERIAL);
         double[] many = new double[n * n];
@@ -169,7 +170,7 @@ class GramTest {
         }
         float[] packed = new float[(int) Gram.packedLength(n, k)];
         Arrays.fill(packed, Float.NaN);
-        Gram.pack(n, k, z, 0, k, packed);
+        Gram.pack(n, k, z, 0, k, packed, 0);
         for (int i = 0; i < 2 * Gram.PANEL; i++) {
             for (int p : new int[]{0, 1, Gram.KC - 1, Gram.KC, k - 1}) {
                 int q = i / Gram.PANEL;

@@ -33,7 +33,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * below what float32 states carry. A network's self-product is computed by the same kernel and is exactly
  * symmetric, so CKA of a network with itself is 1 and its Procrustes distance 0 to rounding. The states are read in
  * place; only one chunk of each of the two networks is copied (centred and packed) at a time. Not thread-safe:
- * {@link #cross} uses this object's pack buffers.
+ * {@link #cross} uses this object's pack buffer.
  */
 public final class SharedStates {
     private final List<HiddenStates> states;
@@ -43,8 +43,9 @@ public final class SharedStates {
     private final double[][] unitScatter;
     private final double[] gramNorm;
     private final double[] scatterTrace;
-    private final float[] packedA;
-    private final float[] packedB;
+    /** One chunk of network a's states packed at 0, of network b's at {@link #bBase}. */
+    private final float[] packed;
+    private final int bBase;
 
     /**
      * @param states the networks' states on the same trials and steps (any unit counts); not modified, not copied
@@ -68,8 +69,8 @@ public final class SharedStates {
         unitScatter = new double[n][];
         gramNorm = new double[n];
         scatterTrace = new double[n];
-        packedA = new float[(int) Gram.packedLength(maxUnits, Gram.KC)];
-        packedB = new float[packedA.length];
+        bBase = (int) Gram.packedLength(maxUnits, Gram.KC);
+        packed = new float[2 * bBase];
         for (int a = 0; a < n; a++) {
             HiddenStates h = this.states.get(a);
             int p = h.units();
@@ -145,12 +146,12 @@ public final class SharedStates {
         float[] xb = states.get(b).states();
         for (int r0 = 0; r0 < samples; r0 += Gram.KC) {
             int rows = Math.min(Gram.KC, samples - r0);
-            pack(xa, r0, rows, pa, negMean[a], packedA);
+            pack(xa, r0, rows, pa, negMean[a], packed, 0);
             if (a == b) {
-                Gram.upper(pa, rows, packedA, out, 0, pa, r0 > 0, 1, Gram.Parts.SERIAL);
+                Gram.upper(pa, rows, packed, out, 0, pa, r0 > 0, 1, Gram.Parts.SERIAL);
             } else {
-                pack(xb, r0, rows, pb, negMean[b], packedB);
-                Gram.cross(pa, pb, rows, packedA, packedB, out, 0, pb, r0 > 0);
+                pack(xb, r0, rows, pb, negMean[b], packed, bBase);
+                Gram.cross(pa, pb, rows, packed, 0, bBase, out, 0, pb, r0 > 0);
             }
         }
         if (samples == 0) {
@@ -166,11 +167,11 @@ public final class SharedStates {
 
     /**
      * Packs rows [r0, r0 + rows) of x [n, p], plus negMean, as the [p, rows] matrix (units x samples) that
-     * {@link Gram} multiplies. packed is modified.
+     * {@link Gram} multiplies, at {@code off}. packed is modified.
      */
-    private static void pack(float[] x, int r0, int rows, int p, float[] negMean, float[] packed) {
+    private static void pack(float[] x, int r0, int rows, int p, float[] negMean, float[] packed, int off) {
         for (int q = 0; q < Gram.panels(p); q++) {
-            int base = Gram.panelOffset(p, rows, q, 0);
+            int base = off + Gram.panelOffset(p, rows, q, 0);
             int u0 = q * Gram.PANEL;
             int w = Math.min(Gram.PANEL, p - u0);
             for (int s = 0; s < rows; s++) {
