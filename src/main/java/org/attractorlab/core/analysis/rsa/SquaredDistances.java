@@ -31,6 +31,8 @@ final class SquaredDistances {
     static final long DOUBLE_PATH_MAX = 1L << 24;
     /** Rows per part of the row-wise passes (the fewest worth a thread of their own). */
     private static final int MIN_ROWS_PER_PART = 64;
+    /** Features per block of the packing pass. */
+    private static final int TILE = 64;
     static final double REFINE_FLOAT = 1e-2;
     static final double REFINE_DOUBLE = 1e-6;
 
@@ -170,31 +172,40 @@ final class SquaredDistances {
         int panels = Gram.panels(n);
         float[] packed = new float[(int) Gram.packedLength(n, Math.min(p, Gram.KC))];
         int panelParts = Math.min(parts, panels);
+        // per part: a block of TILE features x PANEL rows, written transposed in cache, then copied in order
+        float[][] block = new float[panelParts][TILE * Gram.PANEL];
+        double[][] sq = new double[panelParts][Gram.PANEL];
         for (int p0 = 0; p0 < p; p0 += Gram.KC) {
             int chunk = p0;
             int kc = Math.min(Gram.KC, p - p0);
             WorkerPool.run(panelParts, part -> {
+                float[] t = block[part];
+                double[] s = sq[part];
                 for (int q = WorkerPool.partStart(panels, panelParts, part);
                      q < WorkerPool.partStart(panels, panelParts, part + 1); q++) {
                     int base = Gram.panelOffset(n, kc, q, 0);
                     int rows = Math.min(Gram.PANEL, n - q * Gram.PANEL);
-                    for (int r = 0; r < rows; r++) {
-                        int i = q * Gram.PANEL + r;
-                        double s0 = shift == null ? 0 : shift[i];
-                        double c = scale == null ? 1 : scale[i];
-                        int src = i * p + chunk;
-                        double sq = 0;
-                        for (int k = 0; k < kc; k++) {
-                            double v = (x[src + k] - s0) * c - mean[chunk + k];
-                            packed[base + k * Gram.PANEL + r] = (float) v;
-                            sq += v * v;
+                    java.util.Arrays.fill(s, 0);
+                    java.util.Arrays.fill(t, 0f);
+                    for (int k0 = 0; k0 < kc; k0 += TILE) {
+                        int kt = Math.min(TILE, kc - k0);
+                        for (int r = 0; r < rows; r++) {
+                            int i = q * Gram.PANEL + r;
+                            double s0 = shift == null ? 0 : shift[i];
+                            double c = scale == null ? 1 : scale[i];
+                            int src = i * p + chunk + k0;
+                            double acc = s[r];
+                            for (int k = 0; k < kt; k++) {
+                                double v = (x[src + k] - s0) * c - mean[chunk + k0 + k];
+                                t[k * Gram.PANEL + r] = (float) v;
+                                acc += v * v;
+                            }
+                            s[r] = acc;
                         }
-                        norm[i] += sq;
+                        System.arraycopy(t, 0, packed, base + k0 * Gram.PANEL, kt * Gram.PANEL);
                     }
-                    for (int r = rows; r < Gram.PANEL; r++) {
-                        for (int k = 0; k < kc; k++) {
-                            packed[base + k * Gram.PANEL + r] = 0f;
-                        }
+                    for (int r = 0; r < rows; r++) {
+                        norm[q * Gram.PANEL + r] += s[r];
                     }
                 }
             });
