@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  *     C[i, j] = sum_t  fl( sum_{p in chunk t} z[i, p] z[j, p] )        0 &lt;= i &lt;= j &lt; n,
  * </pre>
  * every chunk t of {@value #KC} consecutive features summed in float (fused multiply-adds, in order), the chunks'
- * sums added in double. For rows of k features with entries of one magnitude the relative error of C[i, j] against
- * the exact sum is then about 1e-7 sqrt(KC) relative to ||z_i|| ||z_j|| (measured in GramTest), independent of k.
+ * sums added in double. For rows of k features with entries of one magnitude the error of C[i, j] against the
+ * exact sum is then about 1e-7 sqrt(KC) relative to ||z_i|| ||z_j|| (GramTest allows 5e-6), independent of k.
  *
  * <p>The rows are first packed ({@link #pack}, or by the caller through {@link #panelOffset}) into panels of
  * {@link #PANEL} rows, chunk by chunk: in chunk t (features p0 = t KC .. p0 + kc), panel q (rows q PANEL ..) holds
@@ -22,7 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  * with rows beyond n zero. One packed copy serves both operands: the kernel broadcasts 8 entries of a row panel and
  * multiplies them with 3 vectors of a column panel (an 8 x 3-vector register block of 24 accumulators on the
- * preferred species), so every operand is read contiguously. The tiles of the upper triangle are split into
+ * preferred species; a panel of 48 rows is one such block with 512-bit vectors), so every operand is read
+ * contiguously. The tiles of the upper triangle are split into
  * {@code parts} runs of equal work; each entry of C is computed by one part in the same order of operations, so
  * the result does not depend on the number of parts.
  */
@@ -33,8 +34,13 @@ public final class Gram {
     private static final int NR = 3;
     /** Rows per register block. */
     private static final int MR = 8;
-    /** Rows per packed panel: the columns of one register block. */
-    public static final int PANEL = NR * L;
+    /** Columns of one register block. */
+    private static final int NRL = NR * L;
+    /**
+     * Rows per packed panel: a multiple of both the rows and the columns of a register block (48 for 512-bit vectors,
+     * 24 for 256- and 128-bit ones), so that a tile of MR rows x PANEL columns is PANEL / (NR L) register blocks.
+     */
+    public static final int PANEL = lcm(MR, NRL);
     /** Features per chunk summed in float. */
     public static final int KC = 512;
 
@@ -52,6 +58,17 @@ public final class Gram {
     }
 
     private Gram() {
+    }
+
+    private static int lcm(int a, int b) {
+        int x = a;
+        int y = b;
+        while (y != 0) {
+            int t = x % y;
+            x = y;
+            y = t;
+        }
+        return a / x * b;
     }
 
     /** Panels of n rows. */
@@ -126,10 +143,9 @@ public final class Gram {
         }
         int np = panels(n);
         // work units: (column panel q, row block b) with b covering rows below (q + 1) PANEL, in column-major order
-        int blocksPerPanel = PANEL / MR;
         long units = 0;
         for (int q = 0; q < np; q++) {
-            units += rowBlocks(n, q, blocksPerPanel);
+            units += rowBlocks(n, q);
         }
         int nParts = (int) Math.max(1, Math.min(parts, units));
         long total = units;
@@ -141,7 +157,7 @@ public final class Gram {
                 int kc = Math.min(KC, k - p0);
                 long u = 0;
                 for (int q = 0; q < np && u < to; q++) {
-                    int blocks = rowBlocks(n, q, blocksPerPanel);
+                    int blocks = rowBlocks(n, q);
                     if (u + blocks <= from) {
                         u += blocks;
                         continue;
@@ -152,7 +168,9 @@ public final class Gram {
                     for (int b = b0; b < b1; b++) {
                         int i0 = b * MR;                      // first row of the block
                         int aOff = panelOffset(n, k, i0 / PANEL, p0) + i0 % PANEL;
-                        kernel(kc, packed, aOff, bOff, tile);
+                        for (int j = 0; j < PANEL; j += NRL) {
+                            kernel(kc, packed, aOff, bOff + j, tile, j);
+                        }
                         store(n, n, true, tile, i0, q * PANEL, c, cOff, ldc, !accumulate && p0 == 0);
                     }
                     u += blocks;
@@ -197,7 +215,9 @@ public final class Gram {
                 for (int b = 0; b < blocks; b++) {
                     int i0 = b * MR;
                     int aOff = aBase + panelOffset(m, k, i0 / PANEL, p0) + i0 % PANEL;
-                    kernel(kc, packed, aOff, bOff, tile);
+                    for (int j = 0; j < PANEL; j += NRL) {
+                        kernel(kc, packed, aOff, bOff + j, tile, j);
+                    }
                     store(m, n, false, tile, i0, q * PANEL, c, cOff, ldc, !accumulate && p0 == 0);
                 }
             }
@@ -205,16 +225,17 @@ public final class Gram {
     }
 
     /** Row blocks of MR rows in column panel q: those with a row at or above the panel's last column. */
-    private static int rowBlocks(int n, int q, int blocksPerPanel) {
+    private static int rowBlocks(int n, int q) {
         int lastCol = Math.min(n, (q + 1) * PANEL) - 1;
         return Math.min(lastCol / MR + 1, (n + MR - 1) / MR);
     }
 
     /**
-     * tile[r PANEL + j] = sum_p pk[aOff + p PANEL + r] pk[bOff + p PANEL + j], r &lt; 8. tile is modified. Both
+     * tile[t + r PANEL + j] = sum_p pk[aOff + p PANEL + r] pk[bOff + p PANEL + j], r &lt; 8, j &lt; 3 L. tile is
+     * modified. Both
      * operands come from one packed array (for {@link #cross}, A and B packed side by side).
      */
-    private static void kernel(int kc, float[] pk, int aOff, int bOff, float[] tile) {
+    private static void kernel(int kc, float[] pk, int aOff, int bOff, float[] tile, int t) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00;
         FloatVector c10 = c00, c11 = c00, c12 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00;
@@ -262,30 +283,30 @@ public final class Gram {
             c71 = x.fma(b1, c71);
             c72 = x.fma(b2, c72);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c02.intoArray(tile, 2 * L);
-        c10.intoArray(tile, PANEL);
-        c11.intoArray(tile, PANEL + L);
-        c12.intoArray(tile, PANEL + 2 * L);
-        c20.intoArray(tile, 2 * PANEL);
-        c21.intoArray(tile, 2 * PANEL + L);
-        c22.intoArray(tile, 2 * PANEL + 2 * L);
-        c30.intoArray(tile, 3 * PANEL);
-        c31.intoArray(tile, 3 * PANEL + L);
-        c32.intoArray(tile, 3 * PANEL + 2 * L);
-        c40.intoArray(tile, 4 * PANEL);
-        c41.intoArray(tile, 4 * PANEL + L);
-        c42.intoArray(tile, 4 * PANEL + 2 * L);
-        c50.intoArray(tile, 5 * PANEL);
-        c51.intoArray(tile, 5 * PANEL + L);
-        c52.intoArray(tile, 5 * PANEL + 2 * L);
-        c60.intoArray(tile, 6 * PANEL);
-        c61.intoArray(tile, 6 * PANEL + L);
-        c62.intoArray(tile, 6 * PANEL + 2 * L);
-        c70.intoArray(tile, 7 * PANEL);
-        c71.intoArray(tile, 7 * PANEL + L);
-        c72.intoArray(tile, 7 * PANEL + 2 * L);
+        c00.intoArray(tile, t);
+        c01.intoArray(tile, t + L);
+        c02.intoArray(tile, t + 2 * L);
+        c10.intoArray(tile, t + PANEL);
+        c11.intoArray(tile, t + PANEL + L);
+        c12.intoArray(tile, t + PANEL + 2 * L);
+        c20.intoArray(tile, t + 2 * PANEL);
+        c21.intoArray(tile, t + 2 * PANEL + L);
+        c22.intoArray(tile, t + 2 * PANEL + 2 * L);
+        c30.intoArray(tile, t + 3 * PANEL);
+        c31.intoArray(tile, t + 3 * PANEL + L);
+        c32.intoArray(tile, t + 3 * PANEL + 2 * L);
+        c40.intoArray(tile, t + 4 * PANEL);
+        c41.intoArray(tile, t + 4 * PANEL + L);
+        c42.intoArray(tile, t + 4 * PANEL + 2 * L);
+        c50.intoArray(tile, t + 5 * PANEL);
+        c51.intoArray(tile, t + 5 * PANEL + L);
+        c52.intoArray(tile, t + 5 * PANEL + 2 * L);
+        c60.intoArray(tile, t + 6 * PANEL);
+        c61.intoArray(tile, t + 6 * PANEL + L);
+        c62.intoArray(tile, t + 6 * PANEL + 2 * L);
+        c70.intoArray(tile, t + 7 * PANEL);
+        c71.intoArray(tile, t + 7 * PANEL + L);
+        c72.intoArray(tile, t + 7 * PANEL + 2 * L);
     }
 
     /**
