@@ -8,22 +8,23 @@ import org.attractorlab.core.analysis.rsa.Rdm;
 import org.attractorlab.core.analysis.rsa.Rdms;
 import org.ejml.data.DMatrixRMaj;
 
-/** Timing of the RDM kernel, for the CLI bench. Single-threaded. */
+/** Timing of the RDM kernel (which runs on all cores), for the CLI bench. */
 public final class RdmBenchmark {
     private RdmBenchmark() {
     }
 
     /**
-     * Milliseconds for a Euclidean RDM of 1000 conditions x 10000 features (random normal patterns): the best of 3
-     * timed runs after one untimed warm-up run.
+     * Milliseconds for a Euclidean RDM of 1000 conditions x 10000 features (random normal patterns): the median of 7
+     * timed runs after two untimed warm-up runs (what {@code numpy_bench.py} does on the other side).
      */
     public static double euclidean1000x10000() {
-        return euclidean(1000, 10000, 3);
+        return euclidean(1000, 10000, 7);
     }
 
     /**
-     * Milliseconds for a Euclidean RDM of {@code conditions x features} random patterns, the best of {@code repeats}
-     * timed runs after one warm-up run (which compiles the kernels). Generating the data is not timed.
+     * Milliseconds for a Euclidean RDM of {@code conditions x features} random patterns, the median of
+     * {@code repeats} timed runs after two warm-up runs (which compile the kernels). Generating the data is not
+     * timed.
      */
     public static double euclidean(int conditions, int features, int repeats) {
         if (conditions < 2 || features < 1 || repeats < 1) {
@@ -39,8 +40,10 @@ public final class RdmBenchmark {
         for (int i = 0; i < conditions; i++) {
             labels.add("c" + i);
         }
-        Rdms.compute(x, labels, Distance.EUCLIDEAN);
-        double best = Double.POSITIVE_INFINITY;
+        for (int rep = 0; rep < 2; rep++) {
+            Rdms.compute(x, labels, Distance.EUCLIDEAN);
+        }
+        double[] ms = new double[repeats];
         for (int rep = 0; rep < repeats; rep++) {
             long t0 = System.nanoTime();
             Rdm rdm = Rdms.compute(x, labels, Distance.EUCLIDEAN);
@@ -48,9 +51,10 @@ public final class RdmBenchmark {
             if (rdm.size() != conditions) {
                 throw new IllegalStateException("benchmark RDM has the wrong size");
             }
-            best = Math.min(best, (t1 - t0) / 1e6);
+            ms[rep] = (t1 - t0) / 1e6;
         }
-        return best;
+        java.util.Arrays.sort(ms);
+        return ms[repeats / 2];
     }
 
     private static double gaussian(SplittableRandom r) {

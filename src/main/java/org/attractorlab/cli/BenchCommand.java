@@ -73,10 +73,12 @@ public final class BenchCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--only", split = ",", defaultValue = "train,forward,analysis,fixed-points,live",
-            description = "workload groups: train, forward, analysis, fixed-points, live, sweep, degeneracy (default: ${DEFAULT-VALUE})")
+            description = "workload groups: train, forward, analysis, fixed-points, live, sweep, degeneracy, rdm (the RDM of "
+                    + "analysis alone) (default: ${DEFAULT-VALUE})")
     List<String> only;
 
-    @Option(names = "--torch", description = "also run the PyTorch reference (src/bench/python/torch_bench.py) and print ratios")
+    @Option(names = "--torch", description = "also run the PyTorch reference (src/bench/python/torch_bench.py) and, for "
+            + "the RDM, the NumPy reference (src/bench/python/numpy_bench.py), and print ratios")
     boolean torch;
 
     @Option(names = "--python", defaultValue = "/usr/bin/python3",
@@ -86,15 +88,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--torch-script", description = "path of torch_bench.py (default: found next to the build)")
     Path torchScript;
 
+    @Option(names = "--numpy-python", defaultValue = "python3",
+            description = "Python with NumPy (on OpenBLAS) for the RDM reference of --torch (default: ${DEFAULT-VALUE})")
+    String numpyPython;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Workload: I=%d, H=%d, O=%d, T=%d, batch %d, MSE, Adam, full BPTT, float32, %d cores%n",
                 inputs, hidden, outputs, time, batch, Runtime.getRuntime().availableProcessors());
         for (String g : only) {
-            if (!List.of("train", "forward", "analysis", "fixed-points", "live", "sweep", "degeneracy").contains(g.trim())) {
+            if (!List.of("train", "forward", "analysis", "fixed-points", "live", "sweep", "degeneracy", "rdm")
+                    .contains(g.trim())) {
                 throw new Cli.UserError("--only: '" + g + "' is not a workload group; use train, forward, analysis, "
-                        + "fixed-points, live, sweep, degeneracy");
+                        + "fixed-points, live, sweep, degeneracy, rdm");
             }
         }
         Map<String, Double> ours = new LinkedHashMap<>();
@@ -130,6 +137,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (only.contains("analysis")) {
             AnalysisBench.refresh(out);
+        }
+        if (only.contains("analysis") || only.contains("rdm")) {
+            double rdm = AnalysisBench.rdm(out);
+            if (torch) {
+                numpyRdm(out, rdm);
+            }
         }
         if (only.contains("fixed-points")) {
             AnalysisBench.fixedPoints(out);
@@ -226,7 +239,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Map<String, Double> runTorch() throws IOException, InterruptedException {
-        Path script = torchScript != null ? torchScript : findTorchScript();
+        Path script = findScript("torch_bench.py", torchScript);
         List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--json", "--keep-memory", "--hidden", "" + hidden,
                 "--batch", "" + batch, "--time", "" + time, "--steps", "" + steps,
                 "--trials", "" + forwardTrials, "--cells", String.join(",", torchCells())));
@@ -248,6 +261,38 @@ public final class BenchCommand implements Callable<Integer> {
         return r;
     }
 
+    /** Runs numpy_bench.py on the RDM workload and prints its times beside ours ({@code ours} ms). */
+    private void numpyRdm(PrintWriter out, double ours) throws IOException, InterruptedException {
+        Path script = findScript("numpy_bench.py", null);
+        List<String> cmd = List.of(numpyPython, script.toString(), "--json", "--conditions", "1000", "--features",
+                "10000", "--reps", "7", "--warmup", "1");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("OPENBLAS_NUM_THREADS", "" + Runtime.getRuntime().availableProcessors());
+        Process p = pb.start();
+        String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0 || json.indexOf('{') < 0) {
+            throw new Cli.UserError("the NumPy benchmark failed (" + String.join(" ", cmd) + "); has " + numpyPython
+                    + " NumPy? Pass --numpy-python PATH");
+        }
+        JsonNode node = new ObjectMapper().readTree(json.substring(json.indexOf('{')));
+        out.printf(Locale.ROOT, "%n%-34s %14s %14s %10s%n", "workload", "Attractor Lab", "NumPy", "speed-up");
+        for (String dtype : List.of("float32", "float64")) {
+            double ref = node.path("rdm.numpy." + dtype + ".ms").asDouble(Double.NaN);
+            out.printf(Locale.ROOT, "%-34s %11.2f ms %11.2f ms %9.2fx%n", "RDM 1000x10000, NumPy " + dtype, ours, ref,
+                    ref / ours);
+        }
+        String blas = node.path("meta.blas").asText("unknown");
+        out.printf(Locale.ROOT, "NumPy %s, BLAS %s, OPENBLAS_NUM_THREADS=%s; its float32 RDM is within %.1e of its "
+                        + "float64 RDM (of the largest distance)%n", node.path("meta.numpy_version").asText("?"), blas,
+                node.path("meta.openblas_num_threads").asText("?"),
+                node.path("rdm.numpy.float32.max_rel_err").asDouble(Double.NaN));
+        if (!blas.toLowerCase(Locale.ROOT).matches(".*(openblas|mkl|blis).*")) {
+            out.println("warning: this NumPy does not use an optimised BLAS, so it is no fair reference; on Debian: "
+                    + "apt-get install libopenblas0-pthread, or pass --numpy-python");
+        }
+        out.flush();
+    }
+
     private List<String> torchCells() {
         List<String> r = new ArrayList<>();
         for (String c : cells) {
@@ -259,8 +304,12 @@ public final class BenchCommand implements Callable<Integer> {
         return r;
     }
 
-    private static Path findTorchScript() {
-        Path rel = Path.of("src", "bench", "python", "torch_bench.py");
+    /** {@code given}, or the script {@code name} of src/bench/python, found here or next to the build. */
+    private static Path findScript(String name, Path given) {
+        if (given != null) {
+            return given;
+        }
+        Path rel = Path.of("src", "bench", "python", name);
         List<Path> candidates = new ArrayList<>(List.of(rel));
         try {
             Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -268,14 +317,18 @@ public final class BenchCommand implements Callable<Integer> {
                 candidates.add(jar.getParent().getParent().resolve(rel));
             }
         } catch (java.net.URISyntaxException e) {
-            throw new Cli.UserError("cannot locate the build to find " + rel + "; pass --torch-script PATH", e);
+            throw new Cli.UserError("cannot locate the build to find " + rel + hint(name), e);
         }
         for (Path c : candidates) {
             if (Files.isRegularFile(c)) {
                 return c;
             }
         }
-        throw new Cli.UserError("cannot find " + rel + "; pass --torch-script PATH");
+        throw new Cli.UserError("cannot find " + rel + hint(name));
+    }
+
+    private static String hint(String script) {
+        return script.equals("torch_bench.py") ? "; pass --torch-script PATH" : "; run from the project directory";
     }
 
     /** Gaussian inputs and targets, every entry counted: the workload the PyTorch script runs. */

@@ -51,16 +51,8 @@ public final class Rdms {
         double[] x = patterns.data;
         double[] d;
         switch (distance) {
-            case EUCLIDEAN -> {
-                d = SquaredDistances.compute(x, n, p, null, null, path);
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = Math.sqrt(d[i]);
-                }
-            }
-            case SQUARED_EUCLIDEAN_PER_UNIT -> {
-                d = SquaredDistances.compute(x, n, p, null, null, path);
-                scale(d, 1.0 / p);
-            }
+            case EUCLIDEAN -> d = SquaredDistances.compute(x, n, p, null, null, path, true, 1);
+            case SQUARED_EUCLIDEAN_PER_UNIT -> d = SquaredDistances.compute(x, n, p, null, null, path, false, 1.0 / p);
             case COSINE, CORRELATION -> {
                 boolean centre = distance == Distance.CORRELATION;
                 double[] shift = new double[n];
@@ -87,19 +79,12 @@ public final class Rdms {
                     shift[i] = m;
                     inv[i] = 1 / Math.sqrt(s);
                 }
-                d = SquaredDistances.compute(x, n, p, shift, inv, path);
-                scale(d, 0.5);
+                d = SquaredDistances.compute(x, n, p, shift, inv, path, false, 0.5);
             }
             case CROSSNOBIS -> throw new IllegalArgumentException("the crossnobis distance needs repeated trials of "
                     + "each condition, not condition means: use Crossnobis.compute or Rsa.compute");
             default -> throw new AssertionError(distance);
         }
         return Rdm.ofFlat(labels, d, distance);
-    }
-
-    private static void scale(double[] d, double f) {
-        for (int i = 0; i < d.length; i++) {
-            d[i] *= f;
-        }
     }
 }

@@ -3,7 +3,7 @@ package org.attractorlab.core.analysis.similarity;
 import java.util.ArrayList;
 import java.util.List;
 import org.attractorlab.core.analysis.HiddenStates;
-import org.attractorlab.core.tensor.Gemm;
+import org.attractorlab.core.tensor.Gram;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
@@ -27,19 +27,17 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * which are the definitions of {@link LinearCka} and {@link ProcrustesDistance} (over all steps) and the costs of
  * matching units by their activity profiles (each unit's time course over all trials and steps).
  *
- * <p>Precision: the product is formed in float with the vectorised {@link Gemm} on blocks of {@value #CHUNK}
- * centred rows (means in double), and the blocks' partial sums are added in double, as {@code pca.Covariance} does:
- * the relative error of M_ab is about 1e-6, below what float32 states carry. A network's self-product is computed
- * by the same routine, so CKA of a network with itself is 1 and its Procrustes distance 0 to rounding. The states
- * are read in place, not copied. Not thread-safe: {@link #cross}, {@link #procrustesSimilarity} and
- * {@link #matchUnits} use this object's buffers (allocated once, for the widest network), so a loop over the pairs
- * allocates nothing but what the assignment itself needs; {@link #crossBuffer} is a cross-product buffer that fits
- * every pair.
+ * <p>Precision: the product is formed by the Gram kernel ({@link Gram#cross}; {@link Gram#upper} for a network with
+ * itself) on the centred states (means in double, rounded to float), one chunk of {@link Gram#KC} samples at a
+ * time: products summed in float within a chunk, the chunks in double. The relative error of M_ab is about 1e-6,
+ * below what float32 states carry. A network's self-product is computed by the same kernel and is exactly
+ * symmetric, so CKA of a network with itself is 1 and its Procrustes distance 0 to rounding. The states are read in
+ * place; only one chunk of each of the two networks is copied (centred and packed) at a time. Not thread-safe:
+ * {@link #cross}, {@link #procrustesSimilarity} and {@link #matchUnits} use this object's buffers (allocated once,
+ * for the widest network), so a loop over the pairs allocates nothing but what the assignment itself needs;
+ * {@link #crossBuffer} is a cross-product buffer that fits every pair.
  */
 public final class SharedStates {
-    /** Rows centred and multiplied per block. */
-    static final int CHUNK = 256;
-
     private final List<HiddenStates> states;
     private final int samples;
     private final double[][] mean;
@@ -47,9 +45,9 @@ public final class SharedStates {
     private final double[][] unitScatter;
     private final double[] gramNorm;
     private final double[] scatterTrace;
-    private final float[] bufA;
-    private final float[] bufB;
-    private final float[] part;
+    /** One chunk of network a's states packed at 0, of network b's at {@link #bBase}. */
+    private final float[] packed;
+    private final int bBase;
     private final int maxUnits;
     private final DMatrixRMaj svdInput;
     private final SingularValueDecomposition_F64<DMatrixRMaj> svd;
@@ -77,9 +75,8 @@ public final class SharedStates {
         unitScatter = new double[n][];
         gramNorm = new double[n];
         scatterTrace = new double[n];
-        bufA = new float[CHUNK * maxUnits];
-        bufB = new float[CHUNK * maxUnits];
-        part = new float[maxUnits * maxUnits];
+        bBase = (int) Gram.packedLength(maxUnits, Gram.KC);
+        packed = new float[2 * bBase];
         this.maxUnits = maxUnits;
         svdInput = new DMatrixRMaj(maxUnits, maxUnits);
         svd = DecompositionFactory_DDRM.svd(maxUnits, maxUnits, false, false, true);
@@ -160,33 +157,47 @@ public final class SharedStates {
             throw new IllegalArgumentException("the cross-product of networks " + a + " and " + b + " is " + pa + " x "
                     + pb + ", got a buffer of " + out.length);
         }
-        java.util.Arrays.fill(out, 0, pa * pb, 0);
         float[] xa = states.get(a).states();
         float[] xb = states.get(b).states();
-        float[] ma = negMean[a];
-        float[] mb = negMean[b];
-        for (int r0 = 0; r0 < samples; r0 += CHUNK) {
-            int rows = Math.min(CHUNK, samples - r0);
-            centre(xa, r0, rows, pa, ma, bufA);
-            float[] right = bufA;
-            if (a != b) {
-                centre(xb, r0, rows, pb, mb, bufB);
-                right = bufB;
+        for (int r0 = 0; r0 < samples; r0 += Gram.KC) {
+            int rows = Math.min(Gram.KC, samples - r0);
+            pack(xa, r0, rows, pa, negMean[a], packed, 0);
+            if (a == b) {
+                Gram.upper(pa, rows, packed, out, 0, pa, r0 > 0, 1, Gram.Parts.SERIAL);
+            } else {
+                pack(xb, r0, rows, pb, negMean[b], packed, bBase);
+                Gram.cross(pa, pb, rows, packed, 0, bBase, out, 0, pb, r0 > 0);
             }
-            Gemm.mm(pa, pb, rows, bufA, 0, pa, true, right, 0, pb, part, 0, pb, false);
-            for (int i = 0; i < pa * pb; i++) {
-                out[i] += part[i];
+        }
+        if (samples == 0) {
+            java.util.Arrays.fill(out, 0, pa * pb, 0);
+        } else if (a == b) {
+            for (int i = 0; i < pa; i++) {
+                for (int j = i + 1; j < pa; j++) {
+                    out[j * pa + i] = out[i * pa + j];
+                }
             }
         }
     }
 
-    /** Copies rows [r0, r0 + rows) of x [n, p] into buf and adds negMean to each. buf is modified. */
-    private static void centre(float[] x, int r0, int rows, int p, float[] negMean, float[] buf) {
-        System.arraycopy(x, r0 * p, buf, 0, rows * p);
-        for (int r = 0; r < rows; r++) {
-            int o = r * p;
-            for (int k = 0; k < p; k++) {
-                buf[o + k] += negMean[k];
+    /**
+     * Packs rows [r0, r0 + rows) of x [n, p], plus negMean, as the [p, rows] matrix (units x samples) that
+     * {@link Gram} multiplies, at {@code off}. packed is modified.
+     */
+    private static void pack(float[] x, int r0, int rows, int p, float[] negMean, float[] packed, int off) {
+        for (int q = 0; q < Gram.panels(p); q++) {
+            int base = off + Gram.panelOffset(p, rows, q, 0);
+            int u0 = q * Gram.PANEL;
+            int w = Math.min(Gram.PANEL, p - u0);
+            for (int s = 0; s < rows; s++) {
+                int src = (r0 + s) * p + u0;
+                int dst = base + s * Gram.PANEL;
+                for (int u = 0; u < w; u++) {
+                    packed[dst + u] = x[src + u] + negMean[u0 + u];
+                }
+                for (int u = w; u < Gram.PANEL; u++) {
+                    packed[dst + u] = 0f;
+                }
             }
         }
     }
