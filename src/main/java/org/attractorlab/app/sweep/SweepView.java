@@ -33,6 +33,7 @@ public final class SweepView extends BorderPane {
     private final BorderPane plotPane = new BorderPane();
     private final ChartViewer viewer = new ChartViewer(null);
     private final PopulationView population;
+    private final TabPane tabs;
     private boolean dark;
 
     /** @param dark whether the plot starts in the dark theme ({@link #setDark} switches it) */
@@ -90,7 +91,7 @@ public final class SweepView extends BorderPane {
         Tab plotTab = new Tab("Plot", plotPane);
         Tab popTab = new Tab("Population", population);
         popTab.setId("sweep-population-tab");
-        TabPane tabs = new TabPane(plotTab, popTab);
+        tabs = new TabPane(plotTab, popTab);
         tabs.setId("sweep-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(table, tabs);
@@ -116,6 +117,11 @@ public final class SweepView extends BorderPane {
     /** The Population tab, where its "Export figure..." goes. */
     public PopulationView populationPane() {
         return population;
+    }
+
+    /** Adds a tab after Plot and Population (a reproduction's Report). */
+    public void addTab(Tab tab) {
+        tabs.getTabs().add(tab);
     }
 
     public TableView<RunRow> table() {

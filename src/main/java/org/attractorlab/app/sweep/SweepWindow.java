@@ -12,6 +12,7 @@ import org.attractorlab.app.export.ExportViewModel;
 import org.attractorlab.app.export.PaneExport;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.panes.Pane;
+import org.attractorlab.core.reproduce.Report;
 import org.attractorlab.core.sweep.SweepDirectory;
 import org.attractorlab.figure.Figures;
 
@@ -33,6 +34,7 @@ public final class SweepWindow {
     private final ExportViewModel exports;
     private final Stage stage = new Stage();
     private final Runnable unfollowTheme;
+    private final ReportView reportView;
     private boolean disposed;
 
     /**
@@ -43,6 +45,17 @@ public final class SweepWindow {
      */
     public SweepWindow(SweepDirectory sweep, FrameDrain drain, Executor executor, Consumer<Path> openRun,
                        ObservableBooleanValue dark, Window owner) {
+        this(sweep, drain, executor, openRun, dark, owner, null, null);
+    }
+
+    /**
+     * A sweep of a reproduction, with a Report tab showing its report.
+     *
+     * @param report    the reproduction's report, or null for none
+     * @param reportDir the reproduction's directory (where the report's figures are)
+     */
+    public SweepWindow(SweepDirectory sweep, FrameDrain drain, Executor executor, Consumer<Path> openRun,
+                       ObservableBooleanValue dark, Window owner, Report report, Path reportDir) {
         vm = new SweepViewModel(sweep, drain, executor, openRun);
         view = new SweepView(vm, dark.get());
         ChangeListener<Boolean> onTheme = (o, was, now) -> view.setDark(now);
@@ -57,6 +70,12 @@ public final class SweepWindow {
         exports.register(POPULATION, (format, scale) -> pop.computedProperty().get() == null ? null
                 : Figures.degeneracy(pop.computedProperty().get().result(), pop.computedProperty().get().measure(),
                 pop.colourAxis()), () -> Pane.readableSize(view.populationPane()));
+        reportView = report == null ? null : new ReportView(report, reportDir);
+        if (reportView != null) {
+            javafx.scene.control.Tab tab = new javafx.scene.control.Tab("Report", reportView);
+            tab.setId("sweep-report-tab");
+            view.addTab(tab);
+        }
         Scene scene = new Scene(view, 1100, 760);
         scene.getStylesheets().add(SweepWindow.class.getResource("/org/attractorlab/app/app.css").toExternalForm());
         scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+E"),
@@ -87,6 +106,11 @@ public final class SweepWindow {
         return vm;
     }
 
+    /** The Report tab's view, or null when the sweep is not a reproduction's (or it has no report yet). */
+    public ReportView reportView() {
+        return reportView;
+    }
+
     public SweepView view() {
         return view;
     }
@@ -103,6 +127,9 @@ public final class SweepWindow {
         disposed = true;
         unfollowTheme.run();
         view.dispose();
+        if (reportView != null) {
+            reportView.dispose();
+        }
         vm.dispose();
         exports.dispose();
     }

@@ -25,6 +25,8 @@ final class NBackReproducer implements Reproducer {
     static final String CELL = "model.cell";
     /** A network has learned its tasks when its validation accuracy is at least this. */
     static final double LEARNED = 0.8;
+    /** Decoded across time: the category of the trial's first stimulus, held in memory while the others come. */
+    static final String MEMORY_TARGET = "category_p0";
 
     /** One multi-task network's task subspaces. */
     record Subspaces(SweepRuns.Done run, HiddenStates states, AnglesStudy.Result angles, double meanAngle) {
@@ -90,11 +92,15 @@ final class NBackReproducer implements Reproducer {
             figs.add(ReportFigure.of("nback-" + cell + "-angles", "Task subspace angles of the " + cell + " MTMF "
                     + "network, seed " + s.run().seed(), target, List.of(), new FigureData.Angles(step, s.states(),
                     s.angles())));
-            DecodingStudy.Settings ds = DecodingStudy.defaultsFor(s.states());
+            boolean memory = s.states().conditions().has(MEMORY_TARGET);
+            DecodingStudy.Settings ds = memory ? DecodingStudy.defaultsFor(s.states(), MEMORY_TARGET)
+                    : DecodingStudy.defaultsFor(s.states());
             if (ds.target() != null) {
                 try {
                     figs.add(ReportFigure.of("nback-" + cell + "-decoding", "Cross-time decoding of " + ds.target()
-                                    + " by the " + cell + " MTMF network, seed " + s.run().seed(), target, List.of(),
+                                    + " by the " + cell + " MTMF network, seed " + s.run().seed() + " (train at one step, test at "
+                                    + "every step)", target, memory ? List.of("--decode-target", MEMORY_TARGET)
+                                    : List.of(),
                             new FigureData.Decoding(step, s.states(), DecodingStudy.run(s.states(), ds), null)));
                 } catch (StudyException e) {
                     c.log().accept(s.run().point().name() + ": decoding: " + e.getMessage());
