@@ -43,7 +43,7 @@ public final class ReportView extends ScrollPane {
         claims.getColumns().add(column("verdict", 150, c -> c.verdict().text()));
         claims.getItems().setAll(report.claims());
         claims.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        claims.setPrefHeight(34 + 48.0 * Math.max(1, report.claims().size()));
+        claims.setPrefHeight(34 + 64.0 * Math.max(1, report.claims().size()));
         figures.setId("report-figures");
         for (Report.Figure f : report.figures()) {
             ImageView img = new ImageView(new Image(dir.resolve(f.png()).toUri().toString(), FIGURE_WIDTH, 0, true,
@@ -69,14 +69,19 @@ public final class ReportView extends ScrollPane {
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())).getReadOnlyProperty());
         c.setCellFactory(col -> {
+            // the whole text, wrapped to the column's width (a cell's own text would be cut to one row's height)
+            javafx.scene.text.Text text = new javafx.scene.text.Text();
+            text.getStyleClass().add("text");
             javafx.scene.control.TableCell<Claim, String> cell = new javafx.scene.control.TableCell<>() {
                 @Override
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
-                    setText(empty ? null : item);
+                    text.setText(empty || item == null ? "" : item);
+                    setGraphic(empty ? null : text);
                 }
             };
-            cell.setWrapText(true);
+            text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
+            text.fillProperty().bind(cell.textFillProperty());
             return cell;
         });
         return c;
