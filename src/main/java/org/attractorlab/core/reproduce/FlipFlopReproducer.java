@@ -90,7 +90,7 @@ final class FlipFlopReproducer implements Reproducer {
         return b.build();
     }
 
-    private static Counts count(SweepRuns.Done d) {
+    static Counts count(SweepRuns.Done d) {
         Experiment e = d.run().experiment();
         HiddenStates h = Probe.states(d.run(), Probe.TRIALS, false);
         FixedPointStudy.Result fp = FixedPointStudy.run(e.network(), h, FixedPointStudy.defaultsFor(e));
