@@ -187,6 +187,8 @@ public final class Reproduction {
                 }
             }
         } else {
+            int before = done(sweeps);
+            timings.doneBefore = before;
             submit(sweeps, s.slurm(), log);
             if (!s.awaitRuns()) {
                 return stopped(t0, "submitted; run the same command again when the jobs have ended to write the "
@@ -196,6 +198,7 @@ public final class Reproduction {
             if (stop.get()) {
                 return stopped(t0, "stopped waiting; the jobs go on, run the same command again to write the report");
             }
+            timings.trainedHere = done(sweeps) - before;
         }
         timings.trainSeconds = (System.nanoTime() - trainStart) / 1e9;
         for (var e : sweeps.entrySet()) {
@@ -229,6 +232,14 @@ public final class Reproduction {
                         + "figures; %.1f s", spec.name(), s.scale().key(), f.claims().size(), agree, differ,
                 f.claims().size() - agree - differ, f.figures().size(), timings.totalSeconds);
         return new Result(report, f.claims(), files, timings.totalSeconds, notDone, summary);
+    }
+
+    private static int done(Map<String, SweepDirectory> sweeps) {
+        int n = 0;
+        for (SweepDirectory s : sweeps.values()) {
+            n += s.counts().getOrDefault(SweepDirectory.RunState.DONE, 0);
+        }
+        return n;
     }
 
     /** Seconds spent, for the report. */

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The robust results at the quick scale, on the shipped quick specs with one axis narrowed to fit the test budget
- * (the whole quick reproductions take minutes; their times are in the README).
+ * The robust results at the quick scale, on the shipped quick specs narrowed to fit the test budget (flip-flop: the
+ * vanilla cell; evidence: the fewest and the most tasks, two seeds); the whole quick reproductions take minutes,
+ * their times are in the README.
  */
 class QuickScaleTest {
     private static final int WORKERS = 2;
@@ -25,9 +26,14 @@ class QuickScaleTest {
     @TempDir
     Path tmp;
 
-    /** Trains the sweep {@code name} of {@code experiment} at quick scale with {@code axis} narrowed to {@code values}. */
-    private SweepDirectory quickSweep(ReproduceSpec spec, String name, String axis, Object... values) throws Exception {
+    /**
+     * Trains the sweep {@code name} of {@code experiment} at quick scale with {@code axis} narrowed to {@code values}
+     * (and at most {@code seeds} seeds).
+     */
+    private SweepDirectory quickSweep(ReproduceSpec spec, String name, int seeds, String axis, Object... values)
+            throws Exception {
         ObjectNode json = spec.sweepJson(Scale.QUICK).get(name);
+        json.put("seeds", Math.min(seeds, json.get("seeds").asInt()));
         ArrayNode a = ((ObjectNode) json.get("grid")).putArray(axis);
         for (Object v : values) {
             if (v instanceof Integer i) {
@@ -49,7 +55,8 @@ class QuickScaleTest {
     void atQuickScaleEveryVanillaFlipFlopSeedHasOneStableFixedPointAtEachCornerAndSaddlesOnTheEdges()
             throws Exception {
         ReproduceSpec spec = ReproduceSpec.load("flipflop");
-        SweepDirectory d = quickSweep(spec, FlipFlopReproducer.SWEEP, "model.cell", "vanilla");
+        SweepDirectory d = quickSweep(spec, FlipFlopReproducer.SWEEP, Integer.MAX_VALUE, "model.cell",
+                "vanilla");
         SweepRuns runs = SweepRuns.of(d);
         assertEquals(spec.sweepSpecs(Scale.QUICK).get(FlipFlopReproducer.SWEEP).seeds().size(), runs.done().size());
         java.util.List<FlipFlopReproducer.Counts> counts = new java.util.ArrayList<>();
@@ -77,7 +84,8 @@ class QuickScaleTest {
         full.get("grid").get(DisentangleReproducer.TASKS).forEach(n -> counts.add(n.asInt()));
         int fewest = counts.stream().min(Integer::compare).orElseThrow();
         int most = counts.stream().max(Integer::compare).orElseThrow();
-        SweepDirectory d = quickSweep(spec, DisentangleReproducer.SWEEP, DisentangleReproducer.TASKS, fewest, most);
+        SweepDirectory d = quickSweep(spec, DisentangleReproducer.SWEEP, 2, DisentangleReproducer.TASKS, fewest,
+                most);
         Findings f = new DisentangleReproducer().analyse(new Reproducer.Context(spec, Scale.QUICK, tmp,
                 Map.of(DisentangleReproducer.SWEEP, d), line -> { }));
         Claim rises = f.claims().get(0);
