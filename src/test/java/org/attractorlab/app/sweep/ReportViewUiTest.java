@@ -79,12 +79,17 @@ class ReportViewUiTest {
         FxWait.until("the figures", () -> FxWait.fx(() -> images.stream().allMatch(i -> i.getImage().getProgress()
                 == 1 && !i.getImage().isError() && i.getImage().getWidth() > 0)));
         String shot = System.getProperty("attractorlab.reportShot");
-        if (shot != null) {
-            FxWait.fx(() -> {
-                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
-                        w.stage().getScene().snapshot(null), null), "png", Path.of(shot).toFile());
-                return null;
-            });
+        if (shot != null) { // the top of the tab (claims), then scrolled down to the figures
+            for (double at : new double[]{0, 0.4}) {
+                FxWait.fx(() -> {
+                    view.setVvalue(at);
+                    view.layout();
+                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
+                            w.stage().getScene().snapshot(null), null), "png",
+                            Path.of(shot.replace(".png", "-" + (int) (at * 100) + ".png")).toFile());
+                    return null;
+                });
+            }
         }
 
         WeakReference<ReportView> ref = new WeakReference<>(view);
