@@ -53,7 +53,8 @@ class ArchitectureTest {
 
     /**
      * Inside {@code core}, layers run one way: formats and kernels at the bottom, then tasks, models, training,
-     * configs, analyses, run directories, the studies and the sweeps on top; a layer uses only the layers below it.
+     * configs, analyses, run directories, the studies, the sweeps and the reproductions on top; a layer uses only the
+     * layers below it.
      */
     @ArchTest
     static final ArchRule coreLayersRunOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -67,19 +68,22 @@ class ArchitectureTest {
             .layer("run").definedBy("org.attractorlab.core.run..")
             .layer("study").definedBy("org.attractorlab.core.study..")
             .layer("sweep").definedBy("org.attractorlab.core.sweep..")
-            .whereLayer("sweep").mayNotBeAccessedByAnyLayer()
-            .whereLayer("study").mayOnlyBeAccessedByLayers("sweep")
-            .whereLayer("run").mayOnlyBeAccessedByLayers("study", "sweep")
-            .whereLayer("analysis").mayOnlyBeAccessedByLayers("run", "study", "sweep")
-            .whereLayer("config").mayOnlyBeAccessedByLayers("analysis", "run", "study", "sweep")
-            .whereLayer("train").mayOnlyBeAccessedByLayers("config", "analysis", "run", "study", "sweep")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("train", "config", "analysis", "run", "study", "sweep")
+            .layer("reproduce").definedBy("org.attractorlab.core.reproduce..")
+            .whereLayer("reproduce").mayNotBeAccessedByAnyLayer()
+            .whereLayer("sweep").mayOnlyBeAccessedByLayers("reproduce")
+            .whereLayer("study").mayOnlyBeAccessedByLayers("sweep", "reproduce")
+            .whereLayer("run").mayOnlyBeAccessedByLayers("study", "sweep", "reproduce")
+            .whereLayer("analysis").mayOnlyBeAccessedByLayers("run", "study", "sweep", "reproduce")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("analysis", "run", "study", "sweep", "reproduce")
+            .whereLayer("train").mayOnlyBeAccessedByLayers("config", "analysis", "run", "study", "sweep", "reproduce")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("train", "config", "analysis", "run", "study", "sweep",
+                    "reproduce")
             .whereLayer("task").mayOnlyBeAccessedByLayers("model", "train", "config", "analysis", "run", "study",
-                    "sweep")
+                    "sweep", "reproduce")
             .whereLayer("io").mayOnlyBeAccessedByLayers("task", "model", "train", "config", "analysis", "run", "study",
-                    "sweep")
+                    "sweep", "reproduce")
             .whereLayer("tensor").mayOnlyBeAccessedByLayers("io", "task", "model", "train", "config", "analysis", "run",
-                    "study", "sweep");
+                    "study", "sweep", "reproduce");
 
     @ArchTest
     static final ArchRule corePackagesHaveNoCycles = slices().matching("org.attractorlab.core.(**)")

@@ -40,7 +40,8 @@ public final class AttractorLabApp extends Application {
         java.util.List<String> raw = getParameters() == null ? java.util.List.of() : getParameters().getRaw();
         if (!raw.isEmpty()) {
             java.nio.file.Path dir = java.nio.file.Path.of(raw.get(0));
-            if (org.attractorlab.core.sweep.SweepDirectory.isSweep(dir)) {
+            if (org.attractorlab.core.sweep.SweepDirectory.isSweep(dir)
+                    || org.attractorlab.core.reproduce.Reproduction.isReproduction(dir)) {
                 window.openSweep(dir); // the sample stays in the explorer; the sweep opens in a window of its own
             } else {
                 window.openSession(dir);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Train recurrent networks on cognitive tasks and analyse the geometry of their hidden states.",
         subcommands = {TrainCommand.class, AnalyzeCommand.class, ExportCommand.class, CompareCommand.class,
                 ConfigCommand.class, SweepCommand.class, SweepRunCommand.class, BenchCommand.class, RenderStimuliCommand.class, TrainSensoryCommand.class,
-                ExtractFeaturesCommand.class, CommandLine.HelpCommand.class})
+                ExtractFeaturesCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

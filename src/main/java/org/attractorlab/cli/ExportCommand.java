@@ -160,6 +160,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "" + Probe.TRIALS, description = "probe trials, as in the app (default: ${DEFAULT-VALUE})")
     int trials;
 
+    @Option(names = "--fixed-points", description = "pca3d: draw the fixed points (the study's default search) and "
+            + "their unstable modes in the trajectories")
+    boolean withFixedPoints;
+
     @Option(names = "--linear", description = "loss: a linear loss axis instead of a logarithmic one")
     boolean linear;
 
@@ -269,7 +273,14 @@ public final class ExportCommand implements Callable<Integer> {
                         throw new Cli.UserError("--color-by: no condition column '" + colorBy + "'; columns are "
                                 + table.names());
                     }
-                    yield pca3d(step, h, PcaStudy.run(h, pca3dSettings(h)), colorBy).figure();
+                    PcaStudy.Result pca = PcaStudy.run(h, pca3dSettings(h));
+                    if (withFixedPoints) {
+                        Experiment e = run.experiment();
+                        FixedPointStudy.Result r = FixedPointStudy.run(e.network(), h, FixedPointStudy.defaultsFor(e));
+                        yield pca3d(step, h, pca, colorBy, FixedPointOverlay.of(step, r.points(), pca.pca(),
+                                pca.projections())).figure();
+                    }
+                    yield pca3d(step, h, pca, colorBy).figure();
                 }
                 case FIXED_POINTS, EIGENVALUES -> {
                     Experiment e = run.experiment();
@@ -487,8 +498,14 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** The trajectories of a PCA study's projections, coloured by {@code colorBy} (null: the first column). */
     public static Pca3dFigure pca3d(int step, HiddenStates h, PcaStudy.Result pca, String colorBy) {
+        return pca3d(step, h, pca, colorBy, null);
+    }
+
+    /** The trajectories of a PCA study with fixed points drawn in them ({@code fixed} null: none). */
+    public static Pca3dFigure pca3d(int step, HiddenStates h, PcaStudy.Result pca, String colorBy,
+                                    FixedPointOverlay fixed) {
         TrajectoryFigure.Data d = TrajectoryFigure.Data.of(step, pca.projections(), h.trials(), h.steps(),
-                pca.pca().k(), pca.pca().explainedVarianceRatio(), h.conditions(), colorBy, null);
+                pca.pca().k(), pca.pca().explainedVarianceRatio(), h.conditions(), colorBy, fixed);
         return new Pca3dFigure(d, new TrajectoryFigure(d, Camera.DEFAULT));
     }
 

@@ -13,6 +13,8 @@ import javafx.stage.Window;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
 import org.attractorlab.app.fx.Workers;
+import org.attractorlab.core.reproduce.Report;
+import org.attractorlab.core.reproduce.Reproduction;
 import org.attractorlab.core.sweep.SweepDirectory;
 
 /**
@@ -30,7 +32,7 @@ public final class SweepOpener {
     private final Consumer<Path> openRun;
     private final ObservableBooleanValue dark;
     private final Supplier<Window> owner;
-    private final LatestJob<SweepDirectory> job;
+    private final LatestJob<Opened> job;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final List<SweepWindow> windows = new ArrayList<>();
     private Supplier<Path> chooser = () -> null;
@@ -55,7 +57,7 @@ public final class SweepOpener {
 
     /** The app's chooser: a directory chooser over {@code owner}. */
     public static Supplier<Path> directoryChooser(Supplier<Window> owner) {
-        return org.attractorlab.app.fx.Choosers.directory("Open sweep (a directory written by sweep --out)",
+        return org.attractorlab.app.fx.Choosers.directory("Open sweep (a directory written by sweep --out or reproduce --out)",
                 () -> null, owner);
     }
 
@@ -67,17 +69,51 @@ public final class SweepOpener {
         }
     }
 
-    /** Reads the sweep in {@code dir} in the background, then shows it in a window of its own. */
-    public void open(Path dir) {
-        error.set("");
-        job.submit(() -> SweepDirectory.open(dir));
+    /**
+     * What a directory opens as: one sweep, or a reproduction's sweeps with its report.
+     *
+     * @param report    the reproduction's report, or null (a plain sweep, or a reproduction not yet reported)
+     * @param reportDir the reproduction's directory, or null
+     */
+    record Opened(List<SweepDirectory> sweeps, Report report, Path reportDir) {
     }
 
-    private void show(SweepDirectory sweep) {
-        SweepWindow w = new SweepWindow(sweep, drain, executor, openRun, dark, owner.get());
-        windows.add(w);
-        w.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> windows.remove(w));
-        w.show();
+    /**
+     * Reads the sweep in {@code dir} in the background, then shows it in a window of its own. A reproduction's
+     * directory (from {@code reproduce --out}) opens each of its sweeps, with a Report tab when it has a report.
+     */
+    public void open(Path dir) {
+        error.set("");
+        job.submit(() -> read(dir));
+    }
+
+    /** The sweeps (and report) of {@code dir}. */
+    static Opened read(Path dir) {
+        if (!Reproduction.isReproduction(dir)) {
+            return new Opened(List.of(SweepDirectory.open(dir)), null, null);
+        }
+        try {
+            List<SweepDirectory> sweeps = new ArrayList<>();
+            for (Path p : Reproduction.sweepsOf(dir).values()) {
+                sweeps.add(SweepDirectory.open(p));
+            }
+            if (sweeps.isEmpty()) {
+                throw new IllegalArgumentException(dir + " is a reproduction directory with no sweep yet");
+            }
+            return new Opened(sweeps, Report.exists(dir) ? Report.read(dir) : null, dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void show(Opened o) {
+        for (SweepDirectory sweep : o.sweeps()) {
+            SweepWindow w = new SweepWindow(sweep, drain, executor, openRun, dark, owner.get(), o.report(),
+                    o.reportDir());
+            windows.add(w);
+            w.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> windows.remove(w));
+            w.show();
+        }
     }
 
     /** The sweep windows open now. */

@@ -114,7 +114,7 @@ public final class SweepView extends BorderPane {
         return plotPane;
     }
 
-    /** Adds a tab after the others (the OOD tab of an evidence-multitask sweep). */
+    /** Adds a tab after the others (the OOD tab of an evidence-multitask sweep, a reproduction's Report). */
     public void addTab(String title, String id, javafx.scene.Node content) {
         Tab t = new Tab(title, content);
         t.setId(id);

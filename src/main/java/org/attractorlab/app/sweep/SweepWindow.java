@@ -13,6 +13,7 @@ import org.attractorlab.app.export.PaneExport;
 import org.attractorlab.figure.AlignedPairFigure;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.panes.Pane;
+import org.attractorlab.core.reproduce.Report;
 import org.attractorlab.core.sweep.SweepDirectory;
 import org.attractorlab.figure.Figures;
 
@@ -41,6 +42,7 @@ public final class SweepWindow {
     /** The OOD tab of an evidence-multitask sweep, else null. */
     private final OodTasksViewModel ood;
     private final OodTasksView oodView;
+    private final ReportView reportView;
     private boolean disposed;
 
     /**
@@ -51,6 +53,17 @@ public final class SweepWindow {
      */
     public SweepWindow(SweepDirectory sweep, FrameDrain drain, Executor executor, Consumer<Path> openRun,
                        ObservableBooleanValue dark, Window owner) {
+        this(sweep, drain, executor, openRun, dark, owner, null, null);
+    }
+
+    /**
+     * A sweep of a reproduction, with a Report tab showing its report.
+     *
+     * @param report    the reproduction's report, or null for none
+     * @param reportDir the reproduction's directory (where the report's figures are)
+     */
+    public SweepWindow(SweepDirectory sweep, FrameDrain drain, Executor executor, Consumer<Path> openRun,
+                       ObservableBooleanValue dark, Window owner, Report report, Path reportDir) {
         vm = new SweepViewModel(sweep, drain, executor, openRun);
         view = new SweepView(vm, dark.get());
         ood = OodTasksViewModel.appliesTo(sweep) ? new OodTasksViewModel(sweep, drain, executor) : null;
@@ -87,6 +100,10 @@ public final class SweepWindow {
             return shown == null ? null : AlignedPairFigure.figure(shown.result(), null, shown.distance(),
                     pairView.left().camera());
         }, () -> Pane.readableSize(pairView));
+        reportView = report == null ? null : new ReportView(report, reportDir);
+        if (reportView != null) {
+            view.addTab("Report", "sweep-report-tab", reportView);
+        }
         Scene scene = new Scene(view, 1100, 760);
         scene.getStylesheets().add(SweepWindow.class.getResource("/org/attractorlab/app/app.css").toExternalForm());
         scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+E"),
@@ -117,6 +134,11 @@ public final class SweepWindow {
         return vm;
     }
 
+    /** The Report tab's view, or null when the sweep is not a reproduction's (or it has no report yet). */
+    public ReportView reportView() {
+        return reportView;
+    }
+
     public SweepView view() {
         return view;
     }
@@ -143,6 +165,9 @@ public final class SweepWindow {
         disposed = true;
         unfollowTheme.run();
         view.dispose();
+        if (reportView != null) {
+            reportView.dispose();
+        }
         vm.dispose();
         if (ood != null) {
             oodView.dispose();

@@ -1,0 +1,219 @@
+package org.attractorlab.core.reproduce;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.attractorlab.core.study.DegeneracyStudy;
+import org.attractorlab.core.study.StudyException;
+import org.attractorlab.core.sweep.SweepDirectory;
+import org.attractorlab.core.sweep.SweepNetworks;
+
+/**
+ * {@code degeneracy}: Huang, Singh, Martinelli &amp; Rajan's degeneracy of task-trained networks: for four tasks,
+ * networks of several sizes and seeds (and, at full scale, L2 and low-rank networks), the degeneracy study at its
+ * four levels, one score per size.
+ */
+final class DegeneracyReproducer implements Reproducer {
+    static final String PAPER = "Huang, Singh, Martinelli & Rajan 2025";
+    static final String SIZE = "model.hidden_size";
+    /** The regularisation axes a sweep may have at full scale. */
+    static final List<String> REGULARISERS = List.of("training.l2_weight", "model.rank");
+    /** The matrices the report draws and tests, one per level. */
+    static final List<DegeneracyStudy.Measure> MEASURES = List.of(DegeneracyStudy.Measure.BEHAVIOUR,
+            DegeneracyStudy.Measure.DYNAMICS, DegeneracyStudy.Measure.REPRESENTATION_CKA,
+            DegeneracyStudy.Measure.WEIGHTS);
+
+    /** One task's study grouped by size. */
+    record TaskStudy(String sweep, DegeneracyStudy.Result bySize, Map<String, DegeneracyStudy.Result> byRegulariser) {
+    }
+
+    @Override
+    public Findings analyse(Context c) {
+        List<TaskStudy> studies = new ArrayList<>();
+        List<ReportFigure> figs = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (var e : c.sweeps().entrySet()) {
+            SweepDirectory sweep = e.getValue();
+            SweepNetworks.Selection sel = SweepNetworks.open(sweep);
+            sel.leftOut().forEach(l -> notes.add(e.getKey() + ": left out " + l.describe()));
+            if (sel.members().size() < 2) {
+                notes.add(e.getKey() + ": fewer than two done networks, no study");
+                continue;
+            }
+            c.log().accept("degeneracy of " + e.getKey() + " (" + sel.members().size() + " networks)");
+            DegeneracyStudy.Result bySize;
+            try {
+                bySize = DegeneracyStudy.run(sel.members(), DegeneracyStudy.defaultsFor(sel.members())
+                        .withGroupBy(SIZE));
+            } catch (StudyException ex) {
+                notes.add(e.getKey() + ": " + ex.getMessage());
+                continue;
+            }
+            Map<String, DegeneracyStudy.Result> byReg = new java.util.LinkedHashMap<>();
+            List<String> axes = sweep.plan().spec().axisNames();
+            for (String reg : REGULARISERS) {
+                if (!axes.contains(reg)) {
+                    continue;
+                }
+                try {
+                    byReg.put(reg, DegeneracyStudy.run(sel.members(), DegeneracyStudy.defaultsFor(sel.members())
+                            .withLevels(EnumSet.of(DegeneracyStudy.Level.BEHAVIOUR, DegeneracyStudy.Level.DYNAMICS,
+                                    DegeneracyStudy.Level.REPRESENTATION)).withGroupBy(reg)));
+                } catch (StudyException ex) {
+                    notes.add(e.getKey() + ", grouped by " + reg + ": " + ex.getMessage());
+                }
+            }
+            studies.add(new TaskStudy(e.getKey(), bySize, byReg));
+            for (DegeneracyStudy.Measure m : MEASURES) {
+                if (bySize.measure(m) == null) {
+                    continue;
+                }
+                figs.add(ReportFigure.of("degeneracy-" + e.getKey() + "-" + m.level().key(), "Degeneracy of the "
+                                + e.getKey() + " networks at the " + m.level().key() + " level (" + m.description()
+                                + "): distances, MDS coloured by size, score per size", c.relative(sweep.dir()),
+                        List.of("--level", m.key(), "--group-by", SIZE),
+                        new FigureData.Degeneracy(bySize, m, SIZE)));
+            }
+        }
+        List<String> sizes = new ArrayList<>();
+        for (TaskStudy t : studies) {
+            for (String g : t.bySize().groupValues()) {
+                if (!sizes.contains(g)) {
+                    sizes.add(g);
+                }
+            }
+        }
+        sizes.sort(java.util.Comparator.comparingDouble(Double::parseDouble));
+        List<String> header = new ArrayList<>(List.of("task", "level (matrix)"));
+        sizes.forEach(s -> header.add("H = " + s));
+        header.add("all");
+        List<List<String>> rows = new ArrayList<>();
+        for (TaskStudy t : studies) {
+            for (DegeneracyStudy.Measure m : MEASURES) {
+                if (t.bySize().measure(m) == null) {
+                    continue;
+                }
+                List<String> row = new ArrayList<>(List.of(t.sweep(), m.level().key() + " (" + m.key() + ")"));
+                for (String s : sizes) {
+                    DegeneracyStudy.Score sc = score(t.bySize(), m, s);
+                    row.add(sc == null ? "" : String.format(Locale.ROOT, "%.3f ± %.3f", sc.mean(), sc.spread()));
+                }
+                DegeneracyStudy.Score all = t.bySize().measure(m).score();
+                row.add(String.format(Locale.ROOT, "%.3f ± %.3f", all.mean(), all.spread()));
+                rows.add(row);
+            }
+        }
+        List<Table> tables = new ArrayList<>();
+        tables.add(new Table("Degeneracy score (mean pairwise distance ± its spread over the pairs) per network size",
+                header, rows));
+        for (TaskStudy t : studies) {
+            t.byRegulariser().forEach((axis, r) -> {
+                List<String> h = new ArrayList<>(List.of("task", "level (matrix)"));
+                r.groupValues().forEach(g -> h.add(axis + " = " + g));
+                List<List<String>> rr = new ArrayList<>();
+                for (DegeneracyStudy.MeasureResult mr : r.measures()) {
+                    List<String> row = new ArrayList<>(List.of(t.sweep(), mr.measure().level().key() + " ("
+                            + mr.measure().key() + ")"));
+                    for (String g : r.groupValues()) {
+                        DegeneracyStudy.Score sc = score(r, mr.measure(), g);
+                        row.add(sc == null ? "" : String.format(Locale.ROOT, "%.3f ± %.3f", sc.mean(), sc.spread()));
+                    }
+                    rr.add(row);
+                }
+                tables.add(new Table("Degeneracy score per value of " + axis + " (" + t.sweep() + ")", h, rr));
+            });
+        }
+        Findings.Builder b = new Findings.Builder();
+        b.section("Degeneracy against network size", "For each task, every done network runs on one shared probe "
+                + "batch; the degeneracy study compares every pair at four levels (behaviour: outputs; dynamics: "
+                + "DSA; representation: 1 - linear CKA; weights: recurrent weights after matching units) and scores "
+                + "each size by the mean distance over its pairs." + (notes.isEmpty() ? "" : " Notes: "
+                + String.join("; ", notes) + "."), tables, figs);
+        b.claim(largerLessDegenerate(studies, c.scale()));
+        b.claim(regularisation(studies, c.scale()));
+        return b.build();
+    }
+
+    private static DegeneracyStudy.Score score(DegeneracyStudy.Result r, DegeneracyStudy.Measure m, String group) {
+        for (DegeneracyStudy.GroupScore g : r.groupScore()) {
+            if (g.measure() == m && g.group().equals(group)) {
+                return g.score();
+            }
+        }
+        return null;
+    }
+
+    /** Larger networks are less degenerate: at every task and level, the largest size scores below the smallest. */
+    static Claim largerLessDegenerate(List<TaskStudy> studies, Scale scale) {
+        String statement = "Larger networks are less degenerate, at the behaviour, dynamics and weight (and "
+                + "representation) levels";
+        if (scale == Scale.TINY) {
+            return new Claim(PAPER, statement, "the tiny scale trains for a few steps only", Verdict.NOT_TESTED_AT_SCALE);
+        }
+        List<String> lower = new ArrayList<>();
+        List<String> notLower = new ArrayList<>();
+        for (TaskStudy t : studies) {
+            List<String> groups = new ArrayList<>(t.bySize().groupValues());
+            if (groups.size() < 2) {
+                continue;
+            }
+            groups.sort(java.util.Comparator.comparingDouble(Double::parseDouble));
+            String small = groups.get(0);
+            String large = groups.get(groups.size() - 1);
+            for (DegeneracyStudy.Measure m : MEASURES) {
+                DegeneracyStudy.Score a = score(t.bySize(), m, small);
+                DegeneracyStudy.Score z = score(t.bySize(), m, large);
+                if (a == null || z == null || !Double.isFinite(a.mean()) || !Double.isFinite(z.mean())) {
+                    continue;
+                }
+                String what = String.format(Locale.ROOT, "%s %s %.3f → %.3f", t.sweep(), m.level().key(), a.mean(),
+                        z.mean());
+                (z.mean() < a.mean() ? lower : notLower).add(what);
+            }
+        }
+        if (lower.isEmpty() && notLower.isEmpty()) {
+            return new Claim(PAPER, statement, "needs at least two network sizes per task", Verdict.NOT_TESTED_AT_SCALE);
+        }
+        String here = String.format(Locale.ROOT, "score of the smallest → the largest size lower in %d of %d "
+                + "(task, level) pairs", lower.size(), lower.size() + notLower.size());
+        return notLower.isEmpty() ? new Claim(PAPER, statement, here + " (" + String.join("; ", lower) + ")",
+                Verdict.AGREES) : new Claim(PAPER, statement, here + "; it differs at " + String.join("; ", notLower),
+                Verdict.DIFFERS);
+    }
+
+    /** Structural regularisation (L2, low rank) lowers degeneracy: the regularised group scores below the plain one. */
+    static Claim regularisation(List<TaskStudy> studies, Scale scale) {
+        String statement = "Structural regularisation (L2 on the weights, low-rank recurrence) lowers degeneracy";
+        if (studies.stream().allMatch(t -> t.byRegulariser().isEmpty())) {
+            return new Claim(PAPER, statement, "this scale trains no L2 or low-rank networks (the full scale does)",
+                    Verdict.NOT_TESTED_AT_SCALE);
+        }
+        List<String> lower = new ArrayList<>();
+        List<String> notLower = new ArrayList<>();
+        for (TaskStudy t : studies) {
+            t.byRegulariser().forEach((axis, r) -> {
+                List<String> g = r.groupValues();
+                if (g.size() < 2) {
+                    return;
+                }
+                for (DegeneracyStudy.MeasureResult mr : r.measures()) {
+                    DegeneracyStudy.Score plain = score(r, mr.measure(), g.get(0));
+                    DegeneracyStudy.Score reg = score(r, mr.measure(), g.get(g.size() - 1));
+                    if (plain == null || reg == null) {
+                        continue;
+                    }
+                    String what = String.format(Locale.ROOT, "%s %s %s=%s %.3f → %s %.3f", t.sweep(),
+                            mr.measure().level().key(), axis, g.get(0), plain.mean(), g.get(g.size() - 1), reg.mean());
+                    (reg.mean() < plain.mean() ? lower : notLower).add(what);
+                }
+            });
+        }
+        String here = String.format(Locale.ROOT, "regularised networks' score lower in %d of %d (task, level, "
+                + "regulariser) cases", lower.size(), lower.size() + notLower.size());
+        return notLower.isEmpty() && !lower.isEmpty() ? new Claim(PAPER, statement, here, Verdict.AGREES)
+                : new Claim(PAPER, statement, here + "; it differs at " + String.join("; ", notLower),
+                Verdict.DIFFERS);
+    }
+}
