@@ -43,7 +43,6 @@ import org.attractorlab.figure.FixedPointOverlay;
 import org.attractorlab.figure.HeatmapData;
 import org.attractorlab.figure.Heatmaps;
 import org.attractorlab.figure.LossSeries;
-import org.attractorlab.figure.NBackCharts;
 import org.attractorlab.figure.OodChart;
 import org.attractorlab.figure.TrajectoryFigure;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -314,22 +313,13 @@ public final class ExportCommand implements Callable<Integer> {
                     yield decoding(step, h, DecodingStudy.run(h, s), ood).figure();
                 }
                 case CROSS_TASK -> Figures.crossTask(CrossTaskStudy.run(h, CrossTaskStudy.defaultsFor(h)), step);
-                case RELEVANCE -> {
-                    DefaultCategoryDataset d = new DefaultCategoryDataset();
-                    NBackCharts.fillRelevance(d, CrossTaskStudy.run(h, CrossTaskStudy.defaultsFor(h)));
-                    yield Figures.bars(NBackCharts.relevance(d, false));
-                }
-                case ORTHOGONALISATION -> {
-                    DefaultCategoryDataset d = new DefaultCategoryDataset();
-                    NBackCharts.fillOrthogonalisation(d, OrthogonalisationStudy.compareAll(h, orthStep == null ? -1 : orthStep));
-                    yield Figures.bars(NBackCharts.orthogonalisation(d, false));
-                }
+                case RELEVANCE -> Figures.relevance(CrossTaskStudy.run(h, CrossTaskStudy.defaultsFor(h)));
+                case ORTHOGONALISATION -> Figures.orthogonalisation(OrthogonalisationStudy.compareAll(h,
+                        orthStep == null ? -1 : orthStep));
                 case PROCRUSTES -> {
                     ProcrustesStudy.Settings s = ProcrustesStudy.defaultsFor(h);
-                    DefaultCategoryDataset d = new DefaultCategoryDataset();
-                    NBackCharts.fillProcrustes(d, ProcrustesStudy.run(h, procrustesFeature == null ? s
+                    yield Figures.procrustes(ProcrustesStudy.run(h, procrustesFeature == null ? s
                             : s.withFeature(procrustesFeature)));
-                    yield Figures.bars(NBackCharts.procrustes(d, false));
                 }
                 default -> throw new IllegalStateException(kind.key);
             };

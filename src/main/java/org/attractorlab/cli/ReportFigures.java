@@ -49,6 +49,18 @@ public final class ReportFigures implements FigureSink {
         if (d instanceof FigureData.Decoding x) {
             return ExportCommand.decoding(x.step(), x.states(), x.decoding(), x.ood()).figure();
         }
+        if (d instanceof FigureData.CrossTask x) {
+            return Figures.crossTask(x.result(), x.step());
+        }
+        if (d instanceof FigureData.Relevance x) {
+            return Figures.relevance(x.result());
+        }
+        if (d instanceof FigureData.Orthogonalisation x) {
+            return Figures.orthogonalisation(x.comparisons());
+        }
+        if (d instanceof FigureData.Procrustes x) {
+            return Figures.procrustes(x.result());
+        }
         throw new IllegalArgumentException("no figure for " + d.getClass().getSimpleName());
     }
 }

@@ -141,6 +141,27 @@ public final class Figures {
                 : new StackedFigure(NBackCharts.CROSS_TASK_TITLE, false, parts, shares);
     }
 
+    /** The relevant vs irrelevant feature decoding of an N-back run, as grouped bars. */
+    public static Figure relevance(org.attractorlab.core.study.CrossTaskStudy.Result r) {
+        org.jfree.data.category.DefaultCategoryDataset d = new org.jfree.data.category.DefaultCategoryDataset();
+        NBackCharts.fillRelevance(d, r);
+        return bars(NBackCharts.relevance(d, false));
+    }
+
+    /** The perceptual vs encoding orthogonalisation index per feature, as grouped bars. */
+    public static Figure orthogonalisation(java.util.List<org.attractorlab.core.study.OrthogonalisationStudy.Comparison> c) {
+        org.jfree.data.category.DefaultCategoryDataset d = new org.jfree.data.category.DefaultCategoryDataset();
+        NBackCharts.fillOrthogonalisation(d, c);
+        return bars(NBackCharts.orthogonalisation(d, false));
+    }
+
+    /** The Procrustes swap test's accuracies, as grouped bars. */
+    public static Figure procrustes(org.attractorlab.core.study.ProcrustesStudy.Result r) {
+        org.jfree.data.category.DefaultCategoryDataset d = new org.jfree.data.category.DefaultCategoryDataset();
+        NBackCharts.fillProcrustes(d, r);
+        return bars(NBackCharts.procrustes(d, false));
+    }
+
     /** Grouped bars of the N-back studies ({@link NBackCharts#relevance} and the others), in the light theme. */
     public static Figure bars(JFreeChart chart) {
         return new ChartFigure(chart);

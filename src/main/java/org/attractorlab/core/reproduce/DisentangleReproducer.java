@@ -6,7 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.attractorlab.core.analysis.HiddenStates;
+import org.attractorlab.core.analysis.fixedpoint.AttractorSummary;
+import org.attractorlab.core.config.Experiment;
 import org.attractorlab.core.study.DecodingStudy;
+import org.attractorlab.core.study.FixedPointStudy;
 import org.attractorlab.core.study.OodStudy;
 import org.attractorlab.core.study.Probe;
 import org.attractorlab.core.sweep.SweepDirectory;
@@ -58,7 +61,7 @@ final class DisentangleReproducer implements Reproducer {
             rows.add(List.of(Integer.toString(k.dims()), Integer.toString(k.tasks()), SweepRuns.meanSe(k.ood()),
                     SweepRuns.meanSe(k.id()), SweepRuns.format(k.mean(k.accuracy()))));
         }
-        Table table = new Table("OOD and in-distribution r² of the latent (x0, x1) from the last hidden state, mean ± "
+        Table table = new Table("OOD and in-distribution r² of the latents (x0 .. x(D-1)) from the last hidden state, mean ± "
                 + "standard error over seeds", List.of("D", "N_task", "OOD r²", "in-distribution r²",
                 "validation accuracy"), rows);
         String target = c.relative(sweep.dir());
@@ -93,15 +96,19 @@ final class DisentangleReproducer implements Reproducer {
         }
         Findings.Builder b = new Findings.Builder();
         b.section("Out-of-distribution generalisation against the number of tasks", "Each network is frozen; a "
-                + "ridge decoder of the latent x* from the last hidden state is trained on three quadrants and tested "
-                + "on the fourth (OOD r², mean over the held-out quadrants and the two latents), against the same "
-                + "decoder cross-validated on all four (in-distribution r²); r² = 1 - MSE / (1/12)." + (runs.leftOut()
+                + "ridge decoder of the latent x* from the last hidden state is trained on all orthants but one and "
+                + "tested on the one held out (OOD r², mean over the 2^D held-out orthants and the D latents), "
+                + "against the same decoder cross-validated on all of them (in-distribution r²); r² = 1 - MSE / (1/12)." + (runs.leftOut()
                 .isEmpty() ? "" : " Left out (not done): " + String.join("; ", runs.leftOut()) + "."),
                 List.of(table), figs);
         b.claim(rises(cells, baseDims));
         b.claim(approaches(cells, baseDims));
-        b.claim(attractor());
-        b.claim(largerD(dimsAxis));
+        List<Attractor> attractors = attractors(runs, cells, baseDims, c.log());
+        b.section("The attractor at rest", "The fixed-point search (Levenberg-Marquardt from 1024 states, as analyze "
+                + "runs it) at the task's own resting input, for the networks at the most tasks of D = " + baseDims
+                + ".", List.of(attractorTable(attractors)), List.of());
+        b.claim(attractor(attractors, baseDims));
+        b.claim(largerD(cells, dimsAxis));
         return b.build();
     }
 
@@ -212,19 +219,121 @@ final class DisentangleReproducer implements Reproducer {
                 * 100) + "% of the gap at N_task = " + lo.tasks()), Verdict.DIFFERS);
     }
 
-    /** The 2D continuous attractor: needs the fixed points at the task's resting input and the attractor summary. */
-    static Claim attractor() {
-        return Claim.notTestedYet(PAPER, "The network carries a 2D continuous attractor (two Jacobian eigenvalues "
-                + "near 1 at the slow points)", "fixed points at the task's resting input (fixation on, zero "
-                + "evidence) and the attractor summary (eigenvalues near 1 at the slow points, slow-manifold "
-                + "dimension)");
+    /** One network's fixed points at the task's resting input, summarised. */
+    record Attractor(SweepRuns.Done run, int dims, FixedPointStudy.Result fp) {
     }
 
-    /** OOD generalisation needs N_task &gt;= D for larger D: needs the OOD test for D &gt; 2. */
-    static Claim largerD(boolean dimsAxis) {
-        return new Claim(PAPER, "OOD generalisation needs N_task ≥ D for larger D as well", "needs the OOD quadrant "
-                + "test for D > 2 (decoding every latent, holding out each orthant), which is not implemented yet"
-                + (dimsAxis ? "" : "; this scale trains D = 2 only (the full scale: D in {2, 3, 4})"),
-                Verdict.NOT_TESTED_YET);
+    /**
+     * The fixed points of the learned networks at the largest N_task of the base D, searched at the task's resting
+     * input (fixation on, no evidence), as analyze does by default.
+     */
+    static List<Attractor> attractors(SweepRuns runs, List<Cell> cells, int dims, java.util.function.Consumer<String> log) {
+        List<Cell> d = atDims(cells, dims);
+        if (d.isEmpty()) {
+            return List.of();
+        }
+        int most = d.get(d.size() - 1).tasks();
+        List<Attractor> out = new ArrayList<>();
+        for (SweepRuns.Done r : runs.done()) {
+            if (dims(r) != dims || (int) Double.parseDouble(r.axis(TASKS)) != most) {
+                continue;
+            }
+            log.accept("fixed points of " + r.point().name() + " at the resting input");
+            Experiment e = r.run().experiment();
+            HiddenStates h = Probe.states(r.run(), Probe.TRIALS, false);
+            out.add(new Attractor(r, dims, FixedPointStudy.run(e.network(), h, FixedPointStudy.defaultsFor(e))));
+        }
+        return out;
+    }
+
+    /** The attractor table: one row per network searched. */
+    static Table attractorTable(List<Attractor> as) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Attractor a : as) {
+            AttractorSummary s = a.fp().attractor();
+            rows.add(List.of(a.run().point().name(), a.run().axis(TASKS), Integer.toString(s.points()),
+                    SweepRuns.format(s.medianUnitEigenvalues()), Integer.toString(s.manifoldDimension()),
+                    SweepRuns.format(a.run().summary("validation_accuracy"))));
+        }
+        return new Table("Fixed and slow points at the task's resting input (fixation on, no evidence): Jacobian "
+                + "eigenvalues within " + AttractorSummary.DEFAULT_TOLERANCE + " of 1 (median over the points) and "
+                + "the dimension of the points (principal components to " + (int) (100
+                * AttractorSummary.DEFAULT_VARIANCE_SHARE) + "% of their variance)", List.of("run", "N_task",
+                "points", "unit eigenvalues", "manifold dimension", "validation accuracy"), rows);
+    }
+
+    static Claim attractor(List<Attractor> as, int dims) {
+        List<Attractor> learned = as.stream().filter(a -> a.run().summary("validation_accuracy") >= LEARNED
+                && a.fp().attractor().points() > 0).toList();
+        return attractor(learned.stream().mapToDouble(a -> a.fp().attractor().medianUnitEigenvalues()).toArray(),
+                learned.stream().mapToDouble(a -> a.fp().attractor().manifoldDimension()).toArray(), dims);
+    }
+
+    /**
+     * The D-dimensional continuous attractor: over the learned networks at the most tasks (those with points), the
+     * median of the per-network median count of unit eigenvalues rounds to D and so does the median dimension of
+     * the points.
+     *
+     * @param unit per network, the median count of eigenvalues within the tolerance of 1 over its points
+     * @param dim  per network, the dimension of its points
+     */
+    static Claim attractor(double[] unit, double[] dim, int dims) {
+        String statement = "The network carries a " + dims + "D continuous attractor (" + dims + " Jacobian "
+                + "eigenvalues near 1 at the slow points)";
+        if (unit.length == 0) {
+            return new Claim(PAPER, statement, "no network at the most tasks learned them at this scale (validation "
+                    + "accuracy below " + LEARNED + ") or had fixed points", Verdict.NOT_TESTED_AT_SCALE);
+        }
+        double mu = median(unit);
+        double md = median(dim);
+        String here = String.format(Locale.ROOT, "over %d network%s at the most tasks: median count of eigenvalues "
+                + "within %s of 1 %s (per network %s); median dimension of the points %s (per network %s)",
+                unit.length, unit.length == 1 ? "" : "s", AttractorSummary.DEFAULT_TOLERANCE,
+                SweepRuns.format(mu), join(unit), SweepRuns.format(md), join(dim));
+        if (Math.rint(mu) == dims && Math.rint(md) == dims) {
+            return new Claim(PAPER, statement, here, Verdict.AGREES);
+        }
+        return new Claim(PAPER, statement, here + "; it differs: the median count or dimension is not " + dims,
+                Verdict.DIFFERS);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    private static String join(double[] v) {
+        List<String> p = new ArrayList<>();
+        for (double x : v) {
+            p.add(SweepRuns.format(x));
+        }
+        return String.join(", ", p);
+    }
+
+    /**
+     * OOD generalisation needs N_task &gt;= D for larger D: for every trained D &gt; 2, the {@link #approaches} test
+     * at that D (the OOD test decodes all D latents and holds out each of the 2^D orthants).
+     */
+    static Claim largerD(List<Cell> cells, boolean dimsAxis) {
+        String statement = "OOD generalisation needs N_task ≥ D for larger D as well";
+        List<Integer> larger = cells.stream().map(Cell::dims).filter(d -> d > 2).distinct().sorted().toList();
+        if (!dimsAxis || larger.isEmpty()) {
+            return new Claim(PAPER, statement, "this scale trains D = 2 only (the full scale trains D in {2, 3, 4})",
+                    Verdict.NOT_TESTED_AT_SCALE);
+        }
+        List<String> parts = new ArrayList<>();
+        Verdict v = Verdict.AGREES;
+        for (int d : larger) {
+            Claim c = approaches(cells, d);
+            parts.add("D = " + d + ": " + c.here() + " (" + c.verdict().text() + ")");
+            if (c.verdict() == Verdict.DIFFERS) {
+                v = Verdict.DIFFERS;
+            } else if (c.verdict() != Verdict.AGREES && v == Verdict.AGREES) {
+                v = c.verdict();
+            }
+        }
+        return new Claim(PAPER, statement, String.join("; ", parts), v);
     }
 }

@@ -2,11 +2,14 @@ package org.attractorlab.core.reproduce;
 
 import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.study.AnglesStudy;
+import org.attractorlab.core.study.CrossTaskStudy;
 import org.attractorlab.core.study.DecodingStudy;
 import org.attractorlab.core.study.DegeneracyStudy;
 import org.attractorlab.core.study.FixedPointStudy;
 import org.attractorlab.core.study.OodStudy;
+import org.attractorlab.core.study.OrthogonalisationStudy;
 import org.attractorlab.core.study.PcaStudy;
+import org.attractorlab.core.study.ProcrustesStudy;
 import org.attractorlab.core.sweep.SweepSeries;
 
 /**
@@ -74,6 +77,42 @@ public sealed interface FigureData {
         @Override
         public String exportName() {
             return "decoding";
+        }
+    }
+
+    /** The cross-task generalisation matrices of an N-back run, one per feature. */
+    record CrossTask(int step, CrossTaskStudy.Result result) implements FigureData {
+        @Override
+        public String exportName() {
+            return "cross-task";
+        }
+    }
+
+    /** Relevant vs irrelevant feature decoding per task (the diagonals of the cross-task matrices). */
+    record Relevance(CrossTaskStudy.Result result) implements FigureData {
+        @Override
+        public String exportName() {
+            return "relevance";
+        }
+    }
+
+    /** The orthogonalisation index per feature, perceptual (stimulus inputs) beside encoding (hidden states). */
+    record Orthogonalisation(java.util.List<OrthogonalisationStudy.Comparison> comparisons) implements FigureData {
+        public Orthogonalisation {
+            comparisons = java.util.List.copyOf(comparisons);
+        }
+
+        @Override
+        public String exportName() {
+            return "orthogonalisation";
+        }
+    }
+
+    /** The Procrustes rotations between successive time points and the swap test. */
+    record Procrustes(ProcrustesStudy.Result result) implements FigureData {
+        @Override
+        public String exportName() {
+            return "procrustes";
         }
     }
 }

@@ -8,15 +8,19 @@ import java.util.Locale;
 import java.util.Map;
 import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.study.AnglesStudy;
+import org.attractorlab.core.study.CrossTaskStudy;
 import org.attractorlab.core.study.DecodingStudy;
+import org.attractorlab.core.study.OrthogonalisationStudy;
 import org.attractorlab.core.study.Probe;
+import org.attractorlab.core.study.ProcrustesStudy;
 import org.attractorlab.core.study.StudyException;
 import org.attractorlab.core.sweep.SweepSummary;
 
 /**
  * {@code nback}: Lei, Ito &amp; Bashivan's N-back on objects, vanilla, GRU and LSTM, on the nine tasks with a cue
  * (MTMF) and single-task controls (STSF), on the CNN features of the rendered objects: task subspace angles and
- * cross-time decoding, what exists today; the paper's other analyses are claim rows not tested yet.
+ * cross-time decoding, cross-task generalisation, relevant and irrelevant feature decoding, the orthogonalisation
+ * index in the inputs and in the hidden states, and the Procrustes rotations across time.
  */
 final class NBackReproducer implements Reproducer {
     static final String PAPER = "Lei, Ito & Bashivan 2024";
@@ -107,6 +111,36 @@ final class NBackReproducer implements Reproducer {
                 }
             }
         }
+        List<Studies> studies = new ArrayList<>();
+        for (Subspaces s : subspaces) {
+            c.log().accept("decoding studies of " + s.run().point().name());
+            studies.add(Studies.of(s, c.log()));
+        }
+        for (String cell : mtmf.values(CELL)) {
+            Studies st = studies.stream().filter(x -> x.net().run().axis(CELL).equals(cell)).findFirst().orElse(null);
+            if (st == null) {
+                continue;
+            }
+            String target = c.relative(st.net().run().run().run().dir());
+            String of = " of the " + cell + " MTMF network, seed " + st.net().run().seed();
+            if (st.cross() != null) {
+                figs.add(ReportFigure.of("nback-" + cell + "-cross-task", "Cross-task generalisation" + of
+                        + ": a decoder of each feature trained on one task's trials, tested on another's", target,
+                        List.of(), new FigureData.CrossTask(st.net().run().run().trainedStep(), st.cross())));
+                figs.add(ReportFigure.of("nback-" + cell + "-relevance", "Task-relevant and task-irrelevant feature "
+                        + "decoding" + of, target, List.of(), new FigureData.Relevance(st.cross())));
+            }
+            if (st.orth() != null) {
+                figs.add(ReportFigure.of("nback-" + cell + "-orthogonalisation", "Orthogonalisation index at the "
+                        + "last step, perceptual (stimulus inputs) beside encoding (hidden states)" + of, target,
+                        List.of(), new FigureData.Orthogonalisation(st.orth())));
+            }
+            if (st.procrustes() != null) {
+                figs.add(ReportFigure.of("nback-" + cell + "-procrustes", "Procrustes rotations between successive "
+                        + "time points and the swap test" + of, target, List.of(),
+                        new FigureData.Procrustes(st.procrustes())));
+            }
+        }
         Findings.Builder b = new Findings.Builder();
         String left = mtmf.leftOut().isEmpty() && stsf.leftOut().isEmpty() ? "" : " Left out (not done): "
                 + String.join("; ", mtmf.leftOut()) + (stsf.leftOut().isEmpty() ? "" : "; "
@@ -114,18 +148,16 @@ final class NBackReproducer implements Reproducer {
         b.section("Task subspaces and cross-time decoding", "The angles study groups the probe trials by task and "
                 + "compares the top principal subspaces of every pair of tasks (mean principal angle; 90° is "
                 + "orthogonal, 0° shared). Networks with a validation accuracy below " + LEARNED + " test no "
-                + "claim." + left, List.of(angles, controls), figs);
+                + "claim. The decoding studies (cross-task generalisation, relevant and irrelevant features, the "
+                + "orthogonalisation index at the last step in the stimulus inputs and in the hidden states, "
+                + "Procrustes rotations across time with the swap test) run on the same probe states, as analyze "
+                + "runs them." + left, List.of(angles, studiesTable(studies), controls), figs);
         b.claim(sharedSubspaces(subspaces));
-        b.claim(Claim.notTestedYet(PAPER, "Multi-task networks keep task-irrelevant features decodable",
-                "relevant/irrelevant feature decoding per task"));
-        b.claim(Claim.notTestedYet(PAPER, "Features are less orthogonal in the RNN's encoding space than in the "
-                + "CNN's perceptual space", "the orthogonalisation index at a chosen step, perceptual (CNN) against "
-                + "encoding (RNN)"));
-        b.claim(Claim.notTestedYet(PAPER, "A decoder of a feature generalises across tasks that share it",
-                "cross-task decoding (train on task A's trials, test on B's)"));
-        b.claim(Claim.notTestedYet(PAPER, "The memory of each item moves through time-specific (chronological) "
-                + "subspaces, linked by rotations", "orthogonal Procrustes rotations between successive time "
-                + "points and the swap test"));
+        List<Studies> learned = studies.stream().filter(x -> x.net().learned()).toList();
+        b.claim(irrelevantDecodable(learned));
+        b.claim(lessOrthogonal(learned));
+        b.claim(crossTask(learned));
+        b.claim(chronological(learned));
         return b.build();
     }
 
@@ -160,5 +192,222 @@ final class NBackReproducer implements Reproducer {
         }
         return new Claim(PAPER, statement, here + "; it differs: the vanilla networks' task subspaces are not closer "
                 + "together than both gated networks'", Verdict.DIFFERS);
+    }
+
+    /** Above chance by at least this (accuracy) counts as decodable. */
+    static final double DECODABLE = 0.1;
+    /** A rotation "recovers" (and a code "moves") when the accuracy differs by at least this. */
+    static final double MOVES = 0.05;
+
+    /** The decoding studies of one multi-task network; a study that does not apply is null. */
+    record Studies(Subspaces net, CrossTaskStudy.Result cross, List<OrthogonalisationStudy.Comparison> orth,
+                   ProcrustesStudy.Result procrustes) {
+        static Studies of(Subspaces s, java.util.function.Consumer<String> log) {
+            HiddenStates h = s.states();
+            String name = s.run().point().name();
+            CrossTaskStudy.Result cross = null;
+            List<OrthogonalisationStudy.Comparison> orth = null;
+            ProcrustesStudy.Result proc = null;
+            try {
+                cross = CrossTaskStudy.run(h, CrossTaskStudy.defaultsFor(h));
+            } catch (StudyException e) {
+                log.accept(name + ": cross-task: " + e.getMessage());
+            }
+            try {
+                orth = OrthogonalisationStudy.compareAll(h, -1);
+            } catch (StudyException e) {
+                log.accept(name + ": orthogonalisation: " + e.getMessage());
+            }
+            try {
+                proc = ProcrustesStudy.run(h, ProcrustesStudy.defaultsFor(h));
+            } catch (StudyException e) {
+                log.accept(name + ": procrustes: " + e.getMessage());
+            }
+            return new Studies(s, cross, orth, proc);
+        }
+
+        /** Mean within-task accuracy minus chance of the relevant (true) or irrelevant task-feature pairs. */
+        double aboveChance(boolean relevant) {
+            return cross == null ? Double.NaN : cross.relevance().stream().filter(r -> r.relevant() == relevant)
+                    .mapToDouble(r -> r.accuracy() - r.chance()).average().orElse(Double.NaN);
+        }
+
+        /** Mean off-diagonal (train on one task, test on another) accuracy minus chance, over the features. */
+        double crossAboveChance() {
+            if (cross == null) {
+                return Double.NaN;
+            }
+            double sum = 0;
+            int n = 0;
+            int tasks = cross.tasks().size();
+            for (CrossTaskStudy.FeatureMatrix m : cross.matrices()) {
+                for (int a = 0; a < tasks; a++) {
+                    for (int z = 0; z < tasks; z++) {
+                        if (a != z && Double.isFinite(m.accuracy(a, z))) {
+                            sum += m.accuracy(a, z) - m.chance();
+                            n++;
+                        }
+                    }
+                }
+            }
+            return n == 0 ? Double.NaN : sum / n;
+        }
+
+        /** Mean over the features of the perceptual minus the encoding orthogonalisation index. */
+        double orthGap() {
+            return orth == null ? Double.NaN : orth.stream().mapToDouble(c -> c.perceptual().index()
+                    - c.encoding().index()).average().orElse(Double.NaN);
+        }
+
+        /** In memory (lag &gt;= 1): the decoder's accuracy at its own time minus on the next states, no rotation. */
+        double drift() {
+            return procrustes == null ? Double.NaN : ProcrustesStudy.memoryMean(procrustes,
+                    ProcrustesStudy.Pair::accuracyAtFrom) - ProcrustesStudy.memoryMean(procrustes,
+                    ProcrustesStudy.Pair::none);
+        }
+
+        /** In memory: the accuracy with the item's own rotation minus with none. */
+        double recovered() {
+            return procrustes == null ? Double.NaN : ProcrustesStudy.memoryMean(procrustes, ProcrustesStudy.Pair::own)
+                    - ProcrustesStudy.memoryMean(procrustes, ProcrustesStudy.Pair::none);
+        }
+    }
+
+    static Table studiesTable(List<Studies> studies) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Studies s : studies) {
+            rows.add(List.of(s.net().run().point().name(), s.net().run().axis(CELL),
+                    SweepRuns.format(s.aboveChance(true)), SweepRuns.format(s.aboveChance(false)),
+                    SweepRuns.format(s.crossAboveChance()), SweepRuns.format(s.orthGap()),
+                    SweepRuns.format(s.drift()), SweepRuns.format(s.recovered())));
+        }
+        return new Table("Multi-task networks (MTMF), decoding studies: accuracy above chance of relevant and "
+                + "irrelevant features within each task and across tasks; perceptual minus encoding "
+                + "orthogonalisation index; in memory, the accuracy a decoder loses on the next time point's states "
+                + "and what the item's own rotation gives back", List.of("run", "cell", "relevant", "irrelevant",
+                "across tasks", "orthogonalisation gap", "loss without rotation", "gain by rotation"), rows);
+    }
+
+    /** The values of {@code f} over the networks where it is defined. */
+    private static double[] values(List<Studies> s, java.util.function.ToDoubleFunction<Studies> f) {
+        return s.stream().mapToDouble(f).filter(Double::isFinite).toArray();
+    }
+
+    private static double mean(double[] v) {
+        return java.util.Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    /** Null when the claim can be tested: some network learned and the study applied to one. */
+    private static Claim untested(String statement, int learned, double[] values, String study) {
+        if (learned == 0) {
+            return new Claim(PAPER, statement, "no multi-task network learned the tasks at this scale (validation "
+                    + "accuracy below " + LEARNED + ")", Verdict.NOT_TESTED_AT_SCALE);
+        }
+        return values.length == 0 ? new Claim(PAPER, statement, "the " + study + " did not apply to any learned "
+                + "network", Verdict.NOT_TESTED_AT_SCALE) : null;
+    }
+
+    static Claim irrelevantDecodable(List<Studies> learned) {
+        return irrelevantDecodable(learned.size(), values(learned, x -> x.aboveChance(false)),
+                values(learned, x -> x.aboveChance(true)));
+    }
+
+    /**
+     * Irrelevant features decodable: their within-task accuracy, mean over the networks, is above chance by at
+     * least {@link #DECODABLE}.
+     *
+     * @param learned    the networks that learned the tasks
+     * @param irrelevant per network, the irrelevant features' accuracy minus chance
+     * @param relevant   per network, the relevant features' accuracy minus chance
+     */
+    static Claim irrelevantDecodable(int learned, double[] irrelevant, double[] relevant) {
+        String statement = "Multi-task networks keep task-irrelevant features decodable";
+        Claim u = untested(statement, learned, irrelevant, "cross-task decoding study");
+        if (u != null) {
+            return u;
+        }
+        double irr = mean(irrelevant);
+        String here = String.format(Locale.ROOT, "within-task accuracy above chance, mean over %d learned "
+                + "network(s): irrelevant features %+.2f, relevant %+.2f", irrelevant.length, irr, mean(relevant));
+        return irr >= DECODABLE ? new Claim(PAPER, statement, here, Verdict.AGREES)
+                : new Claim(PAPER, statement, here + String.format(Locale.ROOT, "; it differs: the irrelevant "
+                + "features are less than %.2f above chance", DECODABLE), Verdict.DIFFERS);
+    }
+
+    static Claim lessOrthogonal(List<Studies> learned) {
+        return lessOrthogonal(learned.size(), values(learned, Studies::orthGap));
+    }
+
+    /**
+     * The perceptual index exceeds the encoding index on the mean over the networks.
+     *
+     * @param gap per network, the perceptual minus the encoding index, mean over the features
+     */
+    static Claim lessOrthogonal(int learned, double[] gap) {
+        String statement = "Features are less orthogonal in the RNN's encoding space than in the perceptual space "
+                + "of its inputs";
+        Claim u = untested(statement, learned, gap, "orthogonalisation comparison");
+        if (u != null) {
+            return u;
+        }
+        double g = mean(gap);
+        String here = String.format(Locale.ROOT, "perceptual minus encoding orthogonalisation index at the last "
+                + "step, mean over the features and %d learned network(s): %+.3f", gap.length, g);
+        return g > 0 ? new Claim(PAPER, statement, here, Verdict.AGREES)
+                : new Claim(PAPER, statement, here + "; it differs: the hidden states are not less orthogonal",
+                Verdict.DIFFERS);
+    }
+
+    static Claim crossTask(List<Studies> learned) {
+        return crossTask(learned.size(), values(learned, Studies::crossAboveChance));
+    }
+
+    /**
+     * A decoder trained on one task's trials scores above chance by {@link #DECODABLE} on another's.
+     *
+     * @param above per network, the off-diagonal accuracy minus chance, mean over features and task pairs
+     */
+    static Claim crossTask(int learned, double[] above) {
+        String statement = "A decoder of a feature generalises across tasks";
+        Claim u = untested(statement, learned, above, "cross-task decoding study");
+        if (u != null) {
+            return u;
+        }
+        double x = mean(above);
+        String here = String.format(Locale.ROOT, "accuracy above chance of a decoder tested on another task's "
+                + "trials, mean over the features, task pairs and %d learned network(s): %+.2f", above.length, x);
+        return x >= DECODABLE ? new Claim(PAPER, statement, here, Verdict.AGREES)
+                : new Claim(PAPER, statement, here + String.format(Locale.ROOT, "; it differs: less than %.2f above "
+                + "chance", DECODABLE), Verdict.DIFFERS);
+    }
+
+    static Claim chronological(List<Studies> learned) {
+        List<Studies> with = learned.stream().filter(x -> Double.isFinite(x.drift())
+                && Double.isFinite(x.recovered())).toList();
+        return chronological(learned.size(), values(with, Studies::drift), values(with, Studies::recovered));
+    }
+
+    /**
+     * In memory the item's code moves (a decoder loses at least {@link #MOVES} on the next time point's states)
+     * and the item's own rotation gives at least {@link #MOVES} back, on the means over the networks.
+     *
+     * @param drift     per network, the accuracy lost without rotation
+     * @param recovered per network, what the item's own rotation gives back
+     */
+    static Claim chronological(int learned, double[] drift, double[] recovered) {
+        String statement = "The memory of each item moves through time-specific (chronological) subspaces, linked "
+                + "by rotations";
+        Claim u = untested(statement, learned, drift, "Procrustes study");
+        if (u != null) {
+            return u;
+        }
+        double d = mean(drift);
+        double back = mean(recovered);
+        String here = String.format(Locale.ROOT, "in memory, mean over %d learned network(s): a decoder loses "
+                + "%.2f accuracy on the next time point's states, and the item's own Procrustes rotation gives "
+                + "%+.2f back", drift.length, d, back);
+        return d >= MOVES && back >= MOVES ? new Claim(PAPER, statement, here, Verdict.AGREES)
+                : new Claim(PAPER, statement, here + String.format(Locale.ROOT, "; it differs: %s below %.2f",
+                d < MOVES ? "the loss is" : "the gain is", MOVES), Verdict.DIFFERS);
     }
 }

@@ -30,9 +30,13 @@ public record ReportFigure(String name, String caption, String target, List<Stri
         options = List.copyOf(options);
     }
 
-    /** The default sizes of {@code export}: 560 x 420; fixed-points 840 wide, degeneracy 1260; angles 560 high. */
+    /**
+     * The default sizes of {@code export}: 560 x 420; fixed-points 840 wide, degeneracy and cross-task 1260,
+     * relevance 700; angles and decoding 560 high.
+     */
     public static ReportFigure of(String name, String caption, String target, List<String> options, FigureData d) {
-        double w = d instanceof FigureData.FixedPoints ? 840 : d instanceof FigureData.Degeneracy ? 1260 : 560;
+        double w = d instanceof FigureData.FixedPoints ? 840 : d instanceof FigureData.Degeneracy
+                || d instanceof FigureData.CrossTask ? 1260 : d instanceof FigureData.Relevance ? 700 : 560;
         double h = d instanceof FigureData.Angles || d instanceof FigureData.Decoding ? 560 : 420;
         return new ReportFigure(name, caption, target, options, d, w, h);
     }

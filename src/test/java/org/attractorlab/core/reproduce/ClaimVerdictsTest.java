@@ -41,7 +41,58 @@ class ClaimVerdictsTest {
                 new DisentangleReproducer.Cell(2, 1, new double[]{0}, new double[]{0}, new double[]{0.5}),
                 new DisentangleReproducer.Cell(2, 24, new double[]{1}, new double[]{1}, new double[]{0.5}));
         assertEquals(Verdict.NOT_TESTED_AT_SCALE, DisentangleReproducer.rises(untrained, 2).verdict());
-        assertEquals(Verdict.NOT_TESTED_YET, DisentangleReproducer.attractor().verdict());
+    }
+
+    @Test
+    void anAttractorOfDimensionDAgreesAnotherDimensionDiffersAndNoLearnedNetworkTestsNothing() {
+        assertEquals(Verdict.AGREES, DisentangleReproducer.attractor(new double[]{2, 2, 3}, new double[]{2, 2, 1}, 2)
+                .verdict());
+        Claim line = DisentangleReproducer.attractor(new double[]{1, 1, 2}, new double[]{1, 1, 2}, 2);
+        assertEquals(Verdict.DIFFERS, line.verdict());
+        assertTrue(line.here().contains("median count of eigenvalues within 0.05 of 1 1"), line.here());
+        assertEquals(Verdict.NOT_TESTED_AT_SCALE, DisentangleReproducer.attractor(new double[0], new double[0], 2)
+                .verdict());
+    }
+
+    private static DisentangleReproducer.Cell cell(int dims, int tasks, double ood, double id) {
+        return new DisentangleReproducer.Cell(dims, tasks, new double[]{ood}, new double[]{id}, LEARNED);
+    }
+
+    @Test
+    void largerDAgreesWhenEveryLargerDClosesItsGapOnceNTaskReachesDAndIsUntestedWithDTwoOnly() {
+        List<DisentangleReproducer.Cell> closes = List.of(cell(2, 1, 0.2, 0.9), cell(2, 2, 0.85, 0.9),
+                cell(3, 1, 0.1, 0.9), cell(3, 3, 0.85, 0.9), cell(4, 1, 0.0, 0.9), cell(4, 6, 0.8, 0.9));
+        Claim c = DisentangleReproducer.largerD(closes, true);
+        assertEquals(Verdict.AGREES, c.verdict(), c.here());
+        assertTrue(c.here().startsWith("D = 3: ") && c.here().contains("D = 4: "), c.here());
+        List<DisentangleReproducer.Cell> stays = List.of(cell(2, 1, 0.2, 0.9), cell(2, 2, 0.85, 0.9),
+                cell(3, 1, 0.1, 0.9), cell(3, 3, 0.15, 0.9));
+        assertEquals(Verdict.DIFFERS, DisentangleReproducer.largerD(stays, true).verdict());
+        assertEquals(Verdict.NOT_TESTED_AT_SCALE, DisentangleReproducer.largerD(List.of(cell(2, 1, 0.2, 0.9),
+                cell(2, 2, 0.85, 0.9)), true).verdict());
+        assertEquals(Verdict.NOT_TESTED_AT_SCALE, DisentangleReproducer.largerD(closes, false).verdict());
+    }
+
+    @Test
+    void theNBackClaimsFollowTheirThresholdsAndUntrainedNetworksTestNothing() {
+        assertEquals(Verdict.AGREES, NBackReproducer.irrelevantDecodable(2, new double[]{0.3, 0.2},
+                new double[]{0.5, 0.5}).verdict());
+        assertEquals(Verdict.DIFFERS, NBackReproducer.irrelevantDecodable(2, new double[]{0.02, 0.05},
+                new double[]{0.5, 0.5}).verdict());
+        assertEquals(Verdict.NOT_TESTED_AT_SCALE, NBackReproducer.irrelevantDecodable(0, new double[0],
+                new double[0]).verdict());
+        assertEquals(Verdict.AGREES, NBackReproducer.lessOrthogonal(1, new double[]{0.4}).verdict());
+        assertEquals(Verdict.DIFFERS, NBackReproducer.lessOrthogonal(2, new double[]{0.1, -0.3}).verdict());
+        Claim none = NBackReproducer.lessOrthogonal(2, new double[0]);
+        assertEquals(Verdict.NOT_TESTED_AT_SCALE, none.verdict());
+        assertTrue(none.here().contains("orthogonalisation comparison did not apply"), none.here());
+        assertEquals(Verdict.AGREES, NBackReproducer.crossTask(1, new double[]{0.25}).verdict());
+        assertEquals(Verdict.DIFFERS, NBackReproducer.crossTask(1, new double[]{0.0}).verdict());
+        assertEquals(Verdict.AGREES, NBackReproducer.chronological(1, new double[]{0.3}, new double[]{0.2})
+                .verdict());
+        Claim noGain = NBackReproducer.chronological(1, new double[]{0.3}, new double[]{0.01});
+        assertEquals(Verdict.DIFFERS, noGain.verdict());
+        assertTrue(noGain.here().contains("the gain is below 0.05"), noGain.here());
     }
 
     @Test
