@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.attractorlab.core.reproduce.Claim;
 import org.attractorlab.core.reproduce.ReproduceException;
 import org.attractorlab.core.reproduce.Reproduction;
@@ -104,32 +102,14 @@ public final class ReproduceCommand implements Callable<Integer> {
         } catch (ReproduceException | SweepException e) {
             throw new Cli.UserError(e.getMessage(), e);
         }
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "attractor-lab-reproduce-stop");
         Reproduction.Result r;
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
+        try (StopOnShutdown stop = new StopOnShutdown("attractor-lab-reproduce-stop")) {
             r = Reproduction.run(s, new ReportFigures(), line -> {
                 o.println(line);
                 o.flush();
-            }, stop);
+            }, stop.requested());
         } catch (ReproduceException | SweepException e) {
             throw new Cli.UserError(e.getMessage(), e);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting through the hook, which waits on the latch released above
-            }
         }
         if (r.report() == null) {
             o.println(r.summary());

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -127,19 +125,9 @@ public final class SweepCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "Sweep of %d runs in %s: %d done, %d to train, on %d worker%s%n", sweep.plan().size(),
                 sweep.dir(), done, sweep.plan().size() - done, n, n == 1 ? "" : "s");
         o.flush();
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "attractor-lab-sweep-stop");
         LocalSweep.Outcome outcome;
-        try (AutoCloseable lock = sweep.lock(); ProgressBar bar = progressBar(sweep.plan().size(), done)) {
-            Runtime.getRuntime().addShutdownHook(hook);
+        try (StopOnShutdown stop = new StopOnShutdown("attractor-lab-sweep-stop"); AutoCloseable lock = sweep.lock();
+             ProgressBar bar = progressBar(sweep.plan().size(), done)) {
             outcome = LocalSweep.run(sweep, n, p -> {
                 if (bar != null) {
                     synchronized (bar) {
@@ -148,18 +136,11 @@ public final class SweepCommand implements Callable<Integer> {
                                 p.done(), p.failed(), p.running(), p.runsPerHour()));
                     }
                 }
-            }, stop);
+            }, stop.requested());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new Cli.UserError(e.getMessage(), e);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting through the hook, which waits on the latch released above
-            }
         }
         LocalSweep.Progress p = outcome.progress();
         o.printf(Locale.ROOT, "%s: %d of %d runs done, %d failed, %d trained here in %.1f s (%.0f runs/h)%n",

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -77,18 +76,9 @@ public final class TrainCommand implements Callable<Integer> {
                 cfg.training().threads() == 0 ? Runtime.getRuntime().availableProcessors() : cfg.training().threads());
         o.flush();
 
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            trainer.cancel();
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "attractor-lab-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         TrainingStatus last;
-        try (ProgressBar bar = progressBar(cfg)) {
+        try (StopOnShutdown stop = new StopOnShutdown("attractor-lab-stop", trainer::cancel);
+             ProgressBar bar = progressBar(cfg)) {
             last = training.train(s -> {
                 if (bar != null) {
                     bar.stepTo(s.step());
@@ -97,13 +87,6 @@ public final class TrainCommand implements Callable<Integer> {
                             s.stepsPerSecond()));
                 }
             }, () -> false);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting through the hook; it waits on the latch released above
-            }
         }
         String said = last.message().endsWith(".") ? last.message().substring(0, last.message().length() - 1)
                 : last.message();

@@ -106,6 +106,28 @@ public final class ChartStyle {
         }
     }
 
+    /**
+     * A bar chart's look: the legend on top in small type, the plot's background and range grid, no outline, and
+     * the given axes in the theme's foreground with the figures' label and tick fonts.
+     */
+    public static void styleBars(JFreeChart chart, org.jfree.chart.plot.CategoryPlot plot, boolean dark,
+                                 org.jfree.chart.axis.Axis... axes) {
+        chart.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.TOP);
+        chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 10));
+        Color fg = foreground(dark);
+        plot.setBackgroundPaint(background(dark));
+        plot.setRangeGridlinePaint(grid(dark));
+        plot.setOutlineVisible(false);
+        for (org.jfree.chart.axis.Axis a : axes) {
+            a.setLabelPaint(fg);
+            a.setTickLabelPaint(fg);
+            a.setAxisLinePaint(fg);
+            a.setTickMarkPaint(fg);
+            a.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+            a.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 10));
+        }
+    }
+
     /** Background, grid, axes and series colours of one XY plot. */
     public static void stylePlot(XYPlot p, boolean dark) {
         stylePlot(p, dark, true);

@@ -1,6 +1,5 @@
 package org.attractorlab.figure;
 
-import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import org.attractorlab.core.study.CrossTaskStudy;
 import org.attractorlab.core.study.OrthogonalisationStudy;
 import org.attractorlab.core.study.ProcrustesStudy;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -17,7 +15,6 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -130,20 +127,7 @@ public final class NBackCharts {
             t.setPaint(ChartStyle.foreground(dark));
             chart.addSubtitle(0, t);
         }
-        chart.getLegend().setPosition(RectangleEdge.TOP);
-        chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 10));
-        Color fg = ChartStyle.foreground(dark);
-        plot.setBackgroundPaint(ChartStyle.background(dark));
-        plot.setRangeGridlinePaint(ChartStyle.grid(dark));
-        plot.setOutlineVisible(false);
-        for (Axis a : new Axis[]{categories, value}) {
-            a.setLabelPaint(fg);
-            a.setTickLabelPaint(fg);
-            a.setAxisLinePaint(fg);
-            a.setTickMarkPaint(fg);
-            a.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
-            a.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 10));
-        }
+        ChartStyle.styleBars(chart, plot, dark, categories, value);
         return chart;
     }
 

@@ -1,13 +1,10 @@
 package org.attractorlab.figure;
 
-import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import org.attractorlab.core.analysis.decode.OodQuadrantResult;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -98,20 +95,7 @@ public final class OodChart {
         CategoryPlot plot = new CategoryPlot(data, categories, r2, bars);
         JFreeChart chart = new JFreeChart(null, null, plot, true);
         ChartStyle.apply(chart, dark);
-        chart.getLegend().setPosition(RectangleEdge.TOP);
-        chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 10));
-        Color fg = ChartStyle.foreground(dark);
-        plot.setBackgroundPaint(ChartStyle.background(dark));
-        plot.setRangeGridlinePaint(ChartStyle.grid(dark));
-        plot.setOutlineVisible(false);
-        for (Axis a : new Axis[]{categories, r2}) {
-            a.setLabelPaint(fg);
-            a.setTickLabelPaint(fg);
-            a.setAxisLinePaint(fg);
-            a.setTickMarkPaint(fg);
-            a.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
-            a.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 10));
-        }
+        ChartStyle.styleBars(chart, plot, dark, categories, r2);
         return chart;
     }
 

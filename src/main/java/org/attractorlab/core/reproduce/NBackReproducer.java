@@ -259,17 +259,26 @@ final class NBackReproducer implements Reproducer {
                     - c.encoding().index()).average().orElse(Double.NaN);
         }
 
-        /** In memory (lag &gt;= 1): the decoder's accuracy at its own time minus on the next states, no rotation. */
-        double drift() {
-            return procrustes == null ? Double.NaN : ProcrustesStudy.memoryMean(procrustes,
-                    ProcrustesStudy.Pair::accuracyAtFrom) - ProcrustesStudy.memoryMean(procrustes,
-                    ProcrustesStudy.Pair::none);
+        /**
+         * The accuracy a decoder loses on the next time point's states without rotation: from encoding into memory
+         * (lag 0, {@code memory} false) or within memory (lag &gt;= 1).
+         */
+        double drift(boolean memory) {
+            return gain(memory, ProcrustesStudy.Pair::accuracyAtFrom);
         }
 
-        /** In memory: the accuracy with the item's own rotation minus with none. */
-        double recovered() {
-            return procrustes == null ? Double.NaN : ProcrustesStudy.memoryMean(procrustes, ProcrustesStudy.Pair::own)
-                    - ProcrustesStudy.memoryMean(procrustes, ProcrustesStudy.Pair::none);
+        /** What the item's own rotation gives back over no rotation, at lag 0 or within memory. */
+        double recovered(boolean memory) {
+            return gain(memory, ProcrustesStudy.Pair::own);
+        }
+
+        private double gain(boolean memory, java.util.function.ToDoubleFunction<ProcrustesStudy.Pair> column) {
+            if (procrustes == null) {
+                return Double.NaN;
+            }
+            return memory ? ProcrustesStudy.memoryMean(procrustes, column)
+                    - ProcrustesStudy.memoryMean(procrustes, ProcrustesStudy.Pair::none)
+                    : procrustes.mean(0, column) - procrustes.mean(0, ProcrustesStudy.Pair::none);
         }
     }
 
@@ -279,13 +288,16 @@ final class NBackReproducer implements Reproducer {
             rows.add(List.of(s.net().run().point().name(), s.net().run().axis(CELL),
                     SweepRuns.format(s.aboveChance(true)), SweepRuns.format(s.aboveChance(false)),
                     SweepRuns.format(s.crossAboveChance()), SweepRuns.format(s.orthGap()),
-                    SweepRuns.format(s.drift()), SweepRuns.format(s.recovered())));
+                    SweepRuns.format(s.drift(false)), SweepRuns.format(s.recovered(false)),
+                    SweepRuns.format(s.drift(true)), SweepRuns.format(s.recovered(true))));
         }
         return new Table("Multi-task networks (MTMF), decoding studies: accuracy above chance of relevant and "
                 + "irrelevant features within each task and across tasks; perceptual minus encoding "
-                + "orthogonalisation index; in memory, the accuracy a decoder loses on the next time point's states "
-                + "and what the item's own rotation gives back", List.of("run", "cell", "relevant", "irrelevant",
-                "across tasks", "orthogonalisation gap", "loss without rotation", "gain by rotation"), rows);
+                + "orthogonalisation index; from encoding into memory and within memory, the accuracy a decoder loses "
+                + "on the next time point's states and what the item's own rotation gives back",
+                List.of("run", "cell", "relevant", "irrelevant", "across tasks", "orthogonalisation gap",
+                        "encoding to memory: loss", "encoding to memory: gain by rotation", "in memory: loss",
+                        "in memory: gain by rotation"), rows);
     }
 
     /** The values of {@code f} over the networks where it is defined. */
@@ -382,19 +394,27 @@ final class NBackReproducer implements Reproducer {
     }
 
     static Claim chronological(List<Studies> learned) {
-        List<Studies> with = learned.stream().filter(x -> Double.isFinite(x.drift())
-                && Double.isFinite(x.recovered())).toList();
-        return chronological(learned.size(), values(with, Studies::drift), values(with, Studies::recovered));
+        List<Studies> with = learned.stream().filter(x -> Double.isFinite(x.drift(false))
+                && Double.isFinite(x.recovered(false))).toList();
+        List<Studies> mem = learned.stream().filter(x -> Double.isFinite(x.drift(true))
+                && Double.isFinite(x.recovered(true))).toList();
+        return chronological(learned.size(), values(with, x -> x.drift(false)), values(with, x -> x.recovered(false)),
+                values(mem, x -> x.drift(true)), values(mem, x -> x.recovered(true)));
     }
 
     /**
-     * In memory the item's code moves (a decoder loses at least {@link #MOVES} on the next time point's states)
-     * and the item's own rotation gives at least {@link #MOVES} back, on the means over the networks.
+     * From the encoding subspace into memory (the paper's comparison, Fig. 4) the item's code moves (a decoder
+     * loses at least {@link #MOVES} on the next time point's states) and the item's own rotation gives at least
+     * {@link #MOVES} back, on the means over the networks; the same numbers within memory (lag &gt;= 1) are
+     * reported beside them.
      *
-     * @param drift     per network, the accuracy lost without rotation
-     * @param recovered per network, what the item's own rotation gives back
+     * @param drift        per network, the accuracy lost without rotation, encoding to memory
+     * @param recovered    per network, what the item's own rotation gives back, encoding to memory
+     * @param memDrift     the same within memory (may be empty)
+     * @param memRecovered the same within memory
      */
-    static Claim chronological(int learned, double[] drift, double[] recovered) {
+    static Claim chronological(int learned, double[] drift, double[] recovered, double[] memDrift,
+                               double[] memRecovered) {
         String statement = "The memory of each item moves through time-specific (chronological) subspaces, linked "
                 + "by rotations";
         Claim u = untested(statement, learned, drift, "Procrustes study");
@@ -403,9 +423,11 @@ final class NBackReproducer implements Reproducer {
         }
         double d = mean(drift);
         double back = mean(recovered);
-        String here = String.format(Locale.ROOT, "in memory, mean over %d learned network(s): a decoder loses "
-                + "%.2f accuracy on the next time point's states, and the item's own Procrustes rotation gives "
-                + "%+.2f back", drift.length, d, back);
+        String here = String.format(Locale.ROOT, "from encoding into memory, mean over %d learned network(s): a "
+                + "decoder loses %.2f accuracy on the next time point's states, and the item's own Procrustes "
+                + "rotation gives %+.2f back", drift.length, d, back)
+                + (memDrift.length == 0 ? "" : String.format(Locale.ROOT, " (within memory: loses %.2f, the rotation "
+                + "gives %+.2f back)", mean(memDrift), mean(memRecovered)));
         return d >= MOVES && back >= MOVES ? new Claim(PAPER, statement, here, Verdict.AGREES)
                 : new Claim(PAPER, statement, here + String.format(Locale.ROOT, "; it differs: %s below %.2f",
                 d < MOVES ? "the loss is" : "the gain is", MOVES), Verdict.DIFFERS);

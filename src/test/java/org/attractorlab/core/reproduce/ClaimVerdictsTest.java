@@ -88,9 +88,12 @@ class ClaimVerdictsTest {
         assertTrue(none.here().contains("orthogonalisation comparison did not apply"), none.here());
         assertEquals(Verdict.AGREES, NBackReproducer.crossTask(1, new double[]{0.25}).verdict());
         assertEquals(Verdict.DIFFERS, NBackReproducer.crossTask(1, new double[]{0.0}).verdict());
-        assertEquals(Verdict.AGREES, NBackReproducer.chronological(1, new double[]{0.3}, new double[]{0.2})
-                .verdict());
-        Claim noGain = NBackReproducer.chronological(1, new double[]{0.3}, new double[]{0.01});
+        Claim moves = NBackReproducer.chronological(1, new double[]{0.3}, new double[]{0.2}, new double[]{0.1},
+                new double[]{0.0});
+        assertEquals(Verdict.AGREES, moves.verdict());
+        assertTrue(moves.here().contains("within memory: loses 0.10, the rotation gives +0.00 back"), moves.here());
+        Claim noGain = NBackReproducer.chronological(1, new double[]{0.3}, new double[]{0.01}, new double[0],
+                new double[0]);
         assertEquals(Verdict.DIFFERS, noGain.verdict());
         assertTrue(noGain.here().contains("the gain is below 0.05"), noGain.here());
     }
