@@ -49,6 +49,9 @@ public final class ReportFigures implements FigureSink {
         if (d instanceof FigureData.Decoding x) {
             return ExportCommand.decoding(x.step(), x.states(), x.decoding(), x.ood()).figure();
         }
+        if (d instanceof FigureData.OodVsTasks x) {
+            return Figures.oodVsTasks(x.result());
+        }
         if (d instanceof FigureData.CrossTask x) {
             return Figures.crossTask(x.result(), x.step());
         }

@@ -79,6 +79,12 @@ final class DisentangleReproducer implements Reproducer {
                     "In-distribution") + " r² of the latent against the number of tasks N_task, mean and standard "
                     + "error over seeds", target, opts, new FigureData.Sweep(s)));
         }
+        org.attractorlab.core.sweep.OodVsTasks.Result byTasks = org.attractorlab.core.sweep.OodVsTasks.of(sweep);
+        if (!byTasks.points().isEmpty()) {
+            figs.add(ReportFigure.of("disentangle-ood-vs-tasks", "In-distribution (dashed) and OOD (solid) r² "
+                    + "against N_task, one line per D, mean ± standard error over seeds", target, List.of(),
+                    new FigureData.OodVsTasks(byTasks)));
+        }
         SweepRuns.Done largest = runs.done().stream().max(Comparator.comparingInt(
                 (SweepRuns.Done d) -> (int) Double.parseDouble(d.axis(TASKS)))).orElse(null);
         if (largest != null) {

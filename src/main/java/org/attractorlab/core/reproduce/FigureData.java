@@ -115,4 +115,12 @@ public sealed interface FigureData {
             return "procrustes";
         }
     }
+
+    /** In-distribution and OOD r^2 against N_task, one line per D, from an evidence sweep. */
+    record OodVsTasks(org.attractorlab.core.sweep.OodVsTasks.Result result) implements FigureData {
+        @Override
+        public String exportName() {
+            return "ood-vs-tasks";
+        }
+    }
 }
