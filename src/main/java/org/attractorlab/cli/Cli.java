@@ -41,9 +41,13 @@ public final class Cli implements Runnable {
             if (io instanceof java.io.IOException) {
                 // a file that cannot be read as what it should be (corrupt, truncated, of the wrong kind): our
                 // readers' messages name the file and the reason; the JDK's name at least the file
-                cmd.getErr().println("error: " + (io instanceof java.nio.file.FileSystemException f
-                        ? f.getMessage() + (f.getReason() == null ? ": " + io.getClass().getSimpleName()
-                        .replace("Exception", "") : "") : io.getMessage()));
+                String m = io.getMessage();
+                if (io instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
+                    m += io instanceof java.nio.file.NoSuchFileException ? ": no such file"
+                            : io instanceof java.nio.file.AccessDeniedException ? ": permission denied"
+                            : ": " + io.getClass().getSimpleName().replace("Exception", "");
+                }
+                cmd.getErr().println("error: " + m);
                 return 2;
             }
             throw ex;
