@@ -36,14 +36,14 @@ class KilledProcessTest {
     private static final int KILLS = 30;
     private static final String PYTHON = System.getenv().getOrDefault("PYTHON", "python3");
 
-    /** Long enough that most kills land in the middle of training (a checkpoint every 5 steps). */
+    /** Longer than any kill's moment, so every kill lands in training (a checkpoint every 5 steps). */
     private static final String[] TRAIN = {"--set", "model.hidden_size=8", "--set", "task.trial_steps=20",
-            "--set", "training.batch_size=8", "--set", "training.steps=400", "--set", "training.checkpoint_every=5",
+            "--set", "training.batch_size=8", "--set", "training.steps=100000", "--set", "training.checkpoint_every=5",
             "--set", "training.validation_every=10", "--set", "training.threads=1"};
 
-    /** Six tiny runs: a few kills finish a sweep, then the next one starts. */
+    /** Twelve tiny runs: when kills finish a sweep, the next one starts. */
     private static final String SPEC = "{\"base\": \"flipflop-3bit\", \"grid\": {\"model.hidden_size\": [6, 8]}, "
-            + "\"seeds\": 3, \"set\": {\"training.steps\": 150, \"training.checkpoint_every\": 50, "
+            + "\"seeds\": 6, \"set\": {\"training.steps\": 300, \"training.checkpoint_every\": 50, "
             + "\"task.trial_steps\": 20, \"training.batch_size\": 8, \"training.threads\": 1}}";
 
     @TempDir
@@ -57,10 +57,10 @@ class KilledProcessTest {
         int analysed = 0;
         int withModel = 0;
         int trainKills = 0;
-        for (int k = 0; trainKills < KILLS && k < KILLS + 10; k++) {
+        for (int k = 0; trainKills < KILLS && k < 2 * KILLS; k++) {
             Path dir = tmp.resolve("train-" + k);
             if (!kill(child("train", "flipflop-3bit", "--out", dir.toString(), "--quiet"),
-                    random.nextLong(1500))) {
+                    random.nextLong(1000))) {
                 trainKills++;
             }
             if (!Files.isDirectory(dir)) {
@@ -94,7 +94,7 @@ class KilledProcessTest {
         List<Path> sweeps = new ArrayList<>();
         Path dir = null;
         int sweepKills = 0;
-        for (int k = 0; sweepKills < KILLS && k < KILLS + 10; k++) {
+        for (int k = 0; sweepKills < KILLS && k < 2 * KILLS; k++) {
             if (dir == null) {
                 dir = tmp.resolve("sweep-" + sweeps.size());
                 sweeps.add(dir);
@@ -102,7 +102,7 @@ class KilledProcessTest {
             boolean started = Files.isDirectory(dir);
             Process p = started ? child("sweep", dir.toString(), "--quiet", "--workers", "2")
                     : child("sweep", spec.toString(), "--out", dir.toString(), "--quiet", "--workers", "2");
-            boolean finished = kill(p, random.nextLong(1500));
+            boolean finished = kill(p, random.nextLong(1000));
             if (Files.isDirectory(dir)) {
                 checkSweep(dir);
             }
@@ -117,8 +117,13 @@ class KilledProcessTest {
         for (Path s : sweeps) {
             Result r = TrainCommandTest.cli("sweep", s.toString(), "--quiet", "--workers", "2");
             assertEquals(0, r.code(), s + ": " + r.out() + r.err());
-            assertTrue(r.out().contains("Finished: 6 of 6 runs done, 0 failed"), r.out());
+            assertTrue(r.out().contains("Finished: 12 of 12 runs done, 0 failed"), r.out());
         }
+        // a finished run of a killed sweep is an ordinary run: analyze opens it
+        SweepDirectory last = SweepDirectory.open(sweeps.get(sweeps.size() - 1));
+        Result a = TrainCommandTest.cli("analyze", last.runDir(last.plan().points().get(0)).toString(), "--only", "pca",
+                "--trials", "16", "--out", tmp.resolve("analysis-sweep").toString());
+        assertEquals(0, a.code(), a.err());
         String numpy = checkWithNumpy();
         System.out.printf("kill -9: %d kills of train (%d runs analysed afterwards, %d of them with model.npz), %d of "
                 + "sweep over %d sweep directories, each resumed to the end; %d .npz archives read%s%n", trainKills,
