@@ -38,11 +38,31 @@ final class LiveSessionBench {
     private final boolean collect;
     private final AtomicLong lastPulse = new AtomicLong();
     private final AtomicLong longestGap = new AtomicLong();
+    private final AtomicLong longestResetGap = new AtomicLong();
+    /** The last explicit collection and the last reset of the session, as nanoTime intervals. */
+    private volatile long gcFrom;
+    private volatile long gcTo;
+    private volatile long resetFrom;
+    private volatile long resetTo;
     private AppWindow window;
     private AnimationTimer pulses;
 
-    /** One minute's sample. */
-    record Minute(int minute, double rssMiB, double heapMiB, double stallMs, int cycles, long steps) {
+    /** One minute's sample: the stalls exclude the bench's own collection; those at a reset are apart. */
+    record Minute(int minute, double rssMiB, double heapMiB, double gcMs, double stallMs, double resetStallMs,
+                  int cycles, long steps) {
+    }
+
+    private static boolean overlaps(long a0, long a1, long b0, long b1) {
+        return b1 != 0 && a0 <= b1 && b0 <= a1;
+    }
+
+    /** Milliseconds the collectors have spent so far. */
+    private static long gcMillis() {
+        long t = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            t += Math.max(0, gc.getCollectionTime());
+        }
+        return t;
     }
 
     LiveSessionBench(int minutes, String sample, boolean collect) {
@@ -67,11 +87,14 @@ final class LiveSessionBench {
             stage.show();
             pulses = new AnimationTimer() {
                 @Override
-                public void handle(long now) {
+                public void handle(long pulse) {
+                    long now = System.nanoTime();
                     long last = lastPulse.getAndSet(now);
-                    if (last != 0) {
-                        longestGap.accumulateAndGet(now - last, Math::max);
+                    if (last == 0 || overlaps(last, now, gcFrom, gcTo)) {
+                        return; // the bench's own full collection (--memory) stops every thread: not the app's
                     }
+                    (overlaps(last, now, resetFrom, resetTo) ? longestResetGap : longestGap)
+                            .accumulateAndGet(now - last, Math::max);
                 }
             };
             pulses.start();
@@ -82,7 +105,8 @@ final class LiveSessionBench {
         System.out.printf(Locale.ROOT, "bench-app --minutes %d: %s (%d steps per session) with every pane live, "
                 + "%d cores, machine load %.1f%n", minutes, sample, config.training().steps(),
                 Runtime.getRuntime().availableProcessors(), load());
-        System.out.println("  minute  RSS MiB  heap MiB  longest FX stall ms  sessions  steps");
+        System.out.println("  minute  RSS MiB  heap MiB  GC ms  longest FX stall ms (at a reset)  sessions  steps");
+        long gcBefore = gcMillis();
         List<Minute> samples = new ArrayList<>();
         long start = System.nanoTime();
         long nextSample = start + MINUTE_NANOS;
@@ -96,8 +120,10 @@ final class LiveSessionBench {
                     cycles++;
                 }
                 service = onFx(() -> {
+                    resetFrom = System.nanoTime();
                     window.session().reset();
                     window.session().train();
+                    resetTo = System.nanoTime();
                     return window.session().serviceProperty().get();
                 });
             }
@@ -105,15 +131,20 @@ final class LiveSessionBench {
             if (System.nanoTime() >= nextSample) {
                 nextSample += MINUTE_NANOS;
                 long running = steps + service.lastStatus().step();
+                long gcNow = gcMillis();
+                double gc = gcNow - gcBefore;
                 if (collect) {
+                    gcFrom = System.nanoTime();
                     System.gc();
+                    gcTo = System.nanoTime();
                 }
+                gcBefore = gcMillis();
                 Runtime rt = Runtime.getRuntime();
                 Minute m = new Minute(samples.size() + 1, rssMiB(), (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
-                        longestGap.getAndSet(0) / 1e6, cycles, running);
+                        gc, longestGap.getAndSet(0) / 1e6, longestResetGap.getAndSet(0) / 1e6, cycles, running);
                 samples.add(m);
-                System.out.printf(Locale.ROOT, "  %6d  %7.0f  %8.0f  %19.0f  %8d  %d%n", m.minute(), m.rssMiB(),
-                        m.heapMiB(), m.stallMs(), m.cycles(), m.steps());
+                System.out.printf(Locale.ROOT, "  %6d  %7.0f  %8.0f  %5.0f  %19.0f %12.0f  %8d  %d%n", m.minute(),
+                        m.rssMiB(), m.heapMiB(), m.gcMs(), m.stallMs(), m.resetStallMs(), m.cycles(), m.steps());
             }
         }
         onFx(() -> {
@@ -134,11 +165,15 @@ final class LiveSessionBench {
         List<Minute> later = samples.size() > 1 ? samples.subList(1, samples.size()) : samples;
         Minute worst = later.stream().max(Comparator.comparingDouble(Minute::stallMs)).orElseThrow();
         double peak = samples.stream().mapToDouble(Minute::rssMiB).max().orElseThrow();
-        System.out.printf(Locale.ROOT, "summary: %.0f s, %d sessions, %d steps (%.0f steps/s); resident memory %.0f MiB "
-                + "after minute 1, %.0f MiB at the end (%+.0f MiB, peak %.0f); heap %.0f -> %.0f MiB; longest FX stall "
-                + "after minute 1 %.0f ms (minute %d), in minute 1 %.0f ms; machine load %.1f%n", seconds, last.cycles(),
-                last.steps(), last.steps() / seconds, first.rssMiB(), last.rssMiB(), last.rssMiB() - first.rssMiB(), peak,
-                first.heapMiB(), last.heapMiB(), worst.stallMs(), worst.minute(), first.stallMs(), load());
+        double atReset = later.stream().mapToDouble(Minute::resetStallMs).max().orElseThrow();
+        double[] stalls = later.stream().mapToDouble(Minute::stallMs).sorted().toArray();
+        System.out.printf(Locale.ROOT, "summary: %.0f s, %d sessions, %d steps (%.0f steps/s); resident memory %.0f MiB"
+                        + " after minute 1, %.0f MiB at the end (%+.0f MiB, peak %.0f); heap %.0f -> %.0f MiB; longest"
+                        + " FX stall after minute 1 %.0f ms (minute %d; median of the minutes' longest %.0f ms), at a"
+                        + " reset %.0f ms, in minute 1 %.0f ms; machine load %.1f%n", seconds, last.cycles(),
+                last.steps(), last.steps() / seconds, first.rssMiB(), last.rssMiB(), last.rssMiB() - first.rssMiB(),
+                peak, first.heapMiB(), last.heapMiB(), worst.stallMs(), worst.minute(), stalls[stalls.length / 2],
+                atReset, first.stallMs(), load());
     }
 
     /** VmRSS of this process in MiB, or NaN where /proc is not there. */
