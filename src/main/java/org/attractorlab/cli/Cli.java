@@ -19,7 +19,10 @@ public final class Cli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the CLI and returns its exit code: 0 success, 1 a failed run, 2 bad usage or input. */
+    /**
+     * Runs the CLI and returns its exit code: 0 success, 1 a failed run, 2 bad usage or input (including a file that
+     * cannot be read as what it should be: the message names it and the reason).
+     */
     public static int run(String[] args) {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
@@ -32,6 +35,19 @@ public final class Cli implements Runnable {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof UserError || ex instanceof IllegalArgumentException) {
                 cmd.getErr().println("error: " + ex.getMessage());
+                return 2;
+            }
+            Throwable io = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+            if (io instanceof java.io.IOException) {
+                // a file that cannot be read as what it should be (corrupt, truncated, of the wrong kind): our
+                // readers' messages name the file and the reason; the JDK's name at least the file
+                String m = io.getMessage();
+                if (io instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
+                    m += io instanceof java.nio.file.NoSuchFileException ? ": no such file"
+                            : io instanceof java.nio.file.AccessDeniedException ? ": permission denied"
+                            : ": " + io.getClass().getSimpleName().replace("Exception", "");
+                }
+                cmd.getErr().println("error: " + m);
                 return 2;
             }
             throw ex;

@@ -55,17 +55,27 @@ public final class AppBench {
         int rounds = 3;
         String sample = "flipflop-3bit";
         boolean cpu = false;
+        boolean memory = false;
+        int minutes = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--cpu")) {
                 cpu = true;
                 continue;
             }
+            if (a.equals("--memory")) {
+                memory = true;
+                continue;
+            }
             if (a.equals("--help") || a.equals("-h")) {
                 System.out.println("Usage: attractor-lab bench-app [--steps N] [--rounds R] [--sample NAME] [--cpu]");
+                System.out.println("       attractor-lab bench-app --minutes M [--memory] [--sample NAME]");
                 System.out.println("Trains a sample in the real window with all panes live vs panes hidden and the"
                         + " live analysis off, alternating, and prints the speed ratio (needs a display). --cpu also prints"
-                        + " where the processor time of each run went (by thread, the rest of the JVM, the X server).");
+                        + " where the processor time of each run went (by thread, the rest of the JVM, the X server)."
+                        + " --minutes M trains the sample again and again with every pane live for M minutes and prints,"
+                        + " each minute, the resident memory, the heap (after a full collection with --memory) and the"
+                        + " longest FX-thread stall.");
                 return 0;
             }
             if (i + 1 >= args.length) {
@@ -78,8 +88,10 @@ public final class AppBench {
                     case "--steps" -> steps = Integer.parseInt(v);
                     case "--rounds" -> rounds = Integer.parseInt(v);
                     case "--sample" -> sample = v;
+                    case "--minutes" -> minutes = Integer.parseInt(v);
                     default -> {
-                        System.err.println("bench-app: unknown option " + a + " (--steps, --rounds, --sample, --cpu)");
+                        System.err.println("bench-app: unknown option " + a + " (--steps, --rounds, --sample, --cpu, "
+                                + "--minutes, --memory)");
                         return 2;
                     }
                 }
@@ -89,6 +101,9 @@ public final class AppBench {
             }
         }
         try {
+            if (minutes != 0 || memory) {
+                return new LiveSessionBench(minutes, sample, memory).measure();
+            }
             return new AppBench(steps, rounds, sample, cpu).measure();
         } catch (IllegalArgumentException e) {
             System.err.println("bench-app: " + e.getMessage());

@@ -265,7 +265,7 @@ public final class RecordTrees {
         long value;
         try {
             value = node.decimalValue().longValueExact();
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | NumberFormatException e) { // a fraction, too large, or 1e400 (infinite)
             throw wrongValue(path, node, expected);
         }
         if (value < min || value > max) {

@@ -88,6 +88,7 @@ public final class Npy {
 
     /** Reads an .npy file. */
     public static NdArray read(Path file) throws IOException {
+        BoundedFiles.checkRegular(file, "an .npy array"); // a FIFO would block, a device never end
         long length = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
             return read(in, file.toString(), length);
@@ -214,7 +215,22 @@ public final class Npy {
         } catch (IllegalArgumentException e) {
             throw new NpyFormatException(source + ": " + e.getMessage(), e);
         }
+        long bytes = size * dtype.itemSize();
+        if (bytes > memoryLimit()) {
+            throw new NpyFormatException(source + ": shape " + NdArray.shapeString(shape) + " of " + descr + " needs "
+                    + BoundedFiles.size(bytes) + ", more than an array may take here (" + BoundedFiles.size(memoryLimit())
+                    + ", half the memory the JVM may use; ATTRACTOR_LAB_JAVA_OPTS=-Xmx... gives it more)");
+        }
         return new Header(dtype, order, descr, fortran, shape, (int) size, headerBytes);
+    }
+
+    /**
+     * The largest array a file may declare: half the heap the JVM may grow to, so that a header claiming a huge
+     * shape (over a sparse file, or an archive that lies about its sizes) gets a message instead of filling the
+     * memory.
+     */
+    static long memoryLimit() {
+        return Runtime.getRuntime().maxMemory() / 2;
     }
 
     private static NpyFormatException truncated(String source, Header h, long needed, long found) {

@@ -90,6 +90,8 @@ public final class Npz {
      */
     public static Map<String, NdArray> read(Path file) throws IOException {
         Map<String, NdArray> arrays = new LinkedHashMap<>();
+        BoundedFiles.checkRegular(file, "an .npz archive");
+        long fileSize = java.nio.file.Files.size(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -103,7 +105,15 @@ public final class Npz {
                 NdArray array;
                 try (CheckedInputStream in = new CheckedInputStream(
                         new BufferedInputStream(zip.getInputStream(entry), 1 << 16), new CRC32())) {
-                    array = Npy.read(in, source, entry.getSize());
+                    // the directory's sizes are trusted (to refuse a short entry before anything is allocated)
+                    // only where the file itself bounds them: a stored entry no larger than the file
+                    boolean bounded = entry.getMethod() == ZipEntry.STORED && entry.getSize() >= 0
+                            && entry.getSize() <= fileSize;
+                    if (entry.getMethod() == ZipEntry.STORED && !bounded) {
+                        throw new NpyFormatException(source + ": corrupt: the archive gives it " + entry.getSize()
+                                + " bytes, but the file has only " + fileSize);
+                    }
+                    array = Npy.read(in, source, bounded ? entry.getSize() : -1);
                     if (entry.getCrc() != -1 && in.getChecksum().getValue() != entry.getCrc()) {
                         throw new NpyFormatException(source + ": corrupt: its CRC does not match the archive's");
                     }

@@ -32,6 +32,16 @@ public final class ConditionTables {
         }
         Table t;
         try {
+            long size = Files.size(file);
+            if (size > org.attractorlab.core.io.BoundedFiles.TABLE_LIMIT) {
+                // checked before tablesaw reads a line: a line of hundreds of MiB would fill the memory
+                throw new org.attractorlab.core.io.BoundedFiles.LimitException(file + " is " + size
+                        + " bytes; a conditions table is at most " + org.attractorlab.core.io.BoundedFiles.TABLE_LIMIT);
+            }
+            if (size == 0) {
+                throw new IOException(file + ": the conditions CSV is empty; it needs a header line and one row per "
+                        + "trial");
+            }
             t = Table.read().csv(CsvReadOptions.builder(file.toFile()).header(true).build());
         } catch (UncheckedIOException e) {
             throw e.getCause();

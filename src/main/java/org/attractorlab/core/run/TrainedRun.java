@@ -28,22 +28,28 @@ public record TrainedRun(RunDirectory run, Experiment experiment, int step) {
      * @throws IllegalArgumentException if the run has no such checkpoint (the message lists the ones it has)
      * @throws org.attractorlab.core.run.RunDirectoryException if the directory is not a run directory
      * @throws org.attractorlab.core.config.ConfigException       if its config is invalid
+     * @throws IOException naming the file, if the model or checkpoint is unreadable or does not fit the config
      */
     public static TrainedRun open(Path dir, Integer checkpoint) throws IOException {
         RunDirectory run = RunDirectory.open(dir);
         ExperimentConfig cfg = run.readConfig(ConfigLoader.standard());
-        Map<String, NdArray> arrays;
+        Path file = run.modelFile();
         if (checkpoint != null) {
-            Path cp = run.checkpoints().get(checkpoint);
-            if (cp == null) {
+            file = run.checkpoints().get(checkpoint);
+            if (file == null) {
                 throw new IllegalArgumentException(dir + " has no checkpoint at step " + checkpoint + "; it has "
                         + run.checkpoints().keySet());
             }
-            arrays = Npz.read(cp);
-        } else {
-            arrays = run.readModel();
         }
-        return new TrainedRun(run, Experiment.restore(cfg, arrays), checkpoint == null ? -1 : checkpoint);
+        Map<String, NdArray> arrays = Npz.read(file);
+        Experiment experiment;
+        try {
+            experiment = Experiment.restore(cfg, arrays);
+        } catch (IllegalArgumentException e) {
+            throw new RunDirectoryException(file + ": does not fit the network of " + RunDirectory.CONFIG_FILE + ": "
+                    + e.getMessage());
+        }
+        return new TrainedRun(run, experiment, checkpoint == null ? -1 : checkpoint);
     }
 
     /** The training log ({@code training.csv}). */

@@ -33,18 +33,13 @@ public final class TrainingLog implements Closeable {
         this.out = out;
     }
 
-    /** Starts a new log, replacing any file there. */
+    /**
+     * Starts a new log, replacing any file there. The header is written atomically (see
+     * {@link org.attractorlab.core.io.AtomicFiles}), so that a crash never leaves a training.csv without its header.
+     */
     public static TrainingLog create(Path file) throws IOException {
-        OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        try {
-            out.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        } catch (IOException e) {
-            out.close();
-            throw e;
-        }
-        return new TrainingLog(file, out);
+        org.attractorlab.core.io.AtomicFiles.writeString(file, HEADER + "\n");
+        return new TrainingLog(file, Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
     }
 
     /**

@@ -215,7 +215,6 @@ public final class Trainer {
                             + ". Try a lower training.learning_rate, training.clip_norm > 0 or a smaller model.gain.");
             return lastStatus;
         }
-        System.arraycopy(params, 0, lastGood, 0, params.length);
         if (options.clipNorm() > 0 && norm > options.clipNorm()) {
             float s = (float) (options.clipNorm() / norm);
             for (int i = 0; i < grad.length; i++) {
@@ -224,6 +223,9 @@ public final class Trainer {
         }
         optimizer.update(params, grad, lr);
         step++;
+        // the parameters of this step, which its status, log row and checkpoint describe: a later divergence
+        // restores exactly these, so model.npz equals the checkpoint of the step the message names
+        System.arraycopy(params, 0, lastGood, 0, params.length);
         double accuracy = task.accuracy(batch, outputs);
         if (options.validationEvery() > 0 && (step % options.validationEvery() == 0 || step == options.steps())) {
             Evaluation e = evaluate(validationBatch);

@@ -143,6 +143,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anIntegerKeyGivenANumberTooLargeForADoubleIsRefusedNamingTheKey() {
+        // 1e400 and 1e1000000000 parse as an infinite double, which has no exact integer value
+        assertContains(error("{\"seed\": 1e1000000000}"), "seed = ", "is not allowed: expected an integer");
+        assertContains(error("{\"training\": {\"steps\": -1e400}}"), "training.steps = ", "is not allowed");
+    }
+
+    @Test
     void wrongTypesNameFieldAndValue() {
         assertContains(error("{\"model\": {\"hidden_size\": \"big\"}}"),
                 "model.hidden_size = \"big\" is not allowed: expected an integer");

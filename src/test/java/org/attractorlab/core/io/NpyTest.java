@@ -54,6 +54,30 @@ class NpyTest {
     // ------------------------------------------------------------------------------------------------ header
 
     @Test
+    void aShapeOfMoreThanHalfTheHeapIsRefusedBeforeAnythingIsAllocatedEvenOverASparseFileOfThatSize()
+            throws IOException {
+        long elements = Npy.memoryLimit() / 8 + 1;
+        Path f = dir.resolve("huge.npy");
+        byte[] header = Npy.header(DType.FLOAT64, new int[]{(int) elements});
+        Files.write(f, header);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(header.length + 8 * elements); // sparse: the size the header claims, no disk used
+        }
+        NpyFormatException e = assertThrows(NpyFormatException.class, () -> Npy.read(f));
+        assertTrue(e.getMessage().startsWith(f + ": shape (" + elements + ",) of <f8 needs "), e.getMessage());
+        assertTrue(e.getMessage().contains("more than an array may take here"), e.getMessage());
+    }
+
+    @Test
+    void aFifoIsRefusedBeforeItIsOpened() throws Exception {
+        Path fifo = dir.resolve("states.npy");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        IOException e = assertThrows(IOException.class, () -> Npy.read(fifo)); // would block on open otherwise
+        assertTrue(e.getMessage().contains("is not a regular file"), e.getMessage());
+        assertThrows(IOException.class, () -> Npz.read(fifo));
+    }
+
+    @Test
     void headerIsByteExactPerTheNpySpec() {
         String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
         ByteArrayOutputStream expected = new ByteArrayOutputStream();

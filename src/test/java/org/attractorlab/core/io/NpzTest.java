@@ -39,6 +39,20 @@ class NpzTest {
     }
 
     @Test
+    void aStoredEntryWhoseDirectoryClaimsMoreBytesThanTheFileHasIsRefusedBeforeReadingIt() throws IOException {
+        Path f = dir.resolve("lying.npz");
+        Npz.write(f, Map.of("w", NdArray.of(new int[]{4}, new float[4])));
+        byte[] b = Files.readAllBytes(f);
+        // the sizes in the central directory (compressed and uncompressed, 20 and 24 bytes into its entry)
+        int cen = indexOf(b, new byte[]{0x50, 0x4b, 0x01, 0x02});
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(cen + 20, 1 << 30)
+                .putInt(cen + 24, 1 << 30);
+        Files.write(f, b);
+        IOException e = assertThrows(IOException.class, () -> Npz.read(f));
+        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+    }
+
+    @Test
     void arraysRoundTripInOrderWithBothCompressions() throws IOException {
         Map<String, NdArray> arrays = sample();
         for (Npz.Compression c : Npz.Compression.values()) {

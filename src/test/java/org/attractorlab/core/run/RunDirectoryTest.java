@@ -118,6 +118,18 @@ class RunDirectoryTest {
     }
 
     @Test
+    void aNewTrainingLogReplacesTheOldOneWithItsHeaderInPlaceBeforeAnyRow() throws IOException {
+        RunDirectory run = RunDirectory.create(tmp.resolve("run"), false);
+        Files.writeString(run.trainingCsv(), "left over by an earlier run\n");
+        try (TrainingLog log = run.createTrainingLog()) {
+            // a kill now leaves a log that reads as empty, never one without its header
+            assertEquals(TrainingLog.HEADER + "\n", Files.readString(run.trainingCsv()));
+            assertEquals(List.of(), run.readTrainingLog());
+            assertEquals(List.of("training.csv"), tree(run.dir()), "no temporary file is left");
+        }
+    }
+
+    @Test
     void appendingContinuesTheLogAndDropsAnUnfinishedLastLine() throws IOException {
         RunDirectory run = RunDirectory.create(tmp.resolve("run"), false);
         TrainingRow a = new TrainingRow(1, 1, Double.NaN, Double.NaN, Double.NaN, 1, 0.1, 1, 1);
