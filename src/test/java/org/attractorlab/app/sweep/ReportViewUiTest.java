@@ -70,9 +70,10 @@ class ReportViewUiTest {
         assertTrue(FxWait.fx(() -> w.stage().getTitle().contains("sweeps/evidence")));
         ReportView view = FxWait.fx(w::reportView);
         TabPane tabs = (TabPane) robot.lookup("#sweep-tabs").query();
-        assertEquals(List.of("Plot", "Population", "Report"), FxWait.fx(() -> tabs.getTabs().stream()
-                .map(t -> t.getText()).toList()));
-        robot.interact(() -> tabs.getSelectionModel().select(2));
+        // an evidence sweep also has its OOD tab; the report comes last
+        assertEquals(List.of("Plot", "Population", "OOD vs tasks", "Report"), FxWait.fx(() -> tabs.getTabs()
+                .stream().map(t -> t.getText()).toList()));
+        robot.interact(() -> tabs.getSelectionModel().select(3));
         assertEquals(report.claims(), FxWait.fx(() -> List.copyOf(view.claims().getItems())));
         List<ImageView> images = FxWait.fx(view::images);
         assertEquals(report.figures().size(), images.size());
