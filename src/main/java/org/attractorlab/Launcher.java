@@ -38,6 +38,7 @@ public final class Launcher {
             return;
         }
         if (args[0].equals(APP)) {
+            org.attractorlab.app.fx.StartupTrace.mark("main entered");
             if (java.util.Arrays.asList(args).contains(SMOKE)) {
                 System.setProperty(org.attractorlab.app.AttractorLabApp.SMOKE_PROPERTY, "true");
                 args = java.util.Arrays.stream(args).filter(a -> !a.equals(SMOKE)).toArray(String[]::new);

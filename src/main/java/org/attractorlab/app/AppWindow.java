@@ -11,6 +11,7 @@ import org.attractorlab.app.experiment.ExperimentViewModel;
 import org.attractorlab.app.export.ExportViewModel;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
+import org.attractorlab.app.fx.StartupTrace;
 import org.attractorlab.app.fx.Themes;
 import org.attractorlab.app.fx.UiPriority;
 import org.attractorlab.app.history.HistoryView;
@@ -77,15 +78,20 @@ public final class AppWindow {
         UiPriority.raise();
         Themes.useStylesheet(dark);
         session = new SessionViewModel(initial, drain, SNAPSHOT_EVERY);
+        StartupTrace.mark("  window: session model");
         analysis = new AnalysisHub(session, drain, workers);
+        StartupTrace.mark("  window: analysis hub");
         experimentVm = new ExperimentViewModel(session);
         experimentView = new ExperimentView(experimentVm, this::openData);
         toolbar = new ToolbarView(session, this::setDark);
         main = new MainView(session, toolbar, experimentView);
+        StartupTrace.mark("  window: experiment view, toolbar, shell");
         panes = Panes.create(new PaneContext(session, analysis, selection, drain, workers, dark));
+        StartupTrace.mark("  window: panes");
         historyVm = new HistoryViewModel(session, analysis);
         historyView = new HistoryView(historyVm);
         main.setHistoryBar(historyView);
+        StartupTrace.mark("  window: history bar");
         exports = new ExportViewModel(session::say);
         for (Pane<?> p : panes.all()) {
             main.place(p.id(), p.view());
@@ -96,6 +102,7 @@ public final class AppWindow {
                 main::dividerPositions, main::setDividerPositions,
                 () -> historyVm.liveProperty().get() ? -1 : historyVm.stepProperty().get(), historyVm::select),
                 sessions);
+        StartupTrace.mark("  window: panes placed, session keeper");
         opener = new SessionOpener(drain, workers, keeper::restore);
         opener.setChooser(SessionOpener.directoryChooser(
                 () -> keeper.directory() != null ? keeper.directory().getParent() : sessions,
@@ -110,6 +117,7 @@ public final class AppWindow {
         session.sayErrors(analysis.analysisErrorProperty(), "Analysis failed: ");
         session.sayErrors(analysis.externalErrorProperty(), "Could not open the data: ");
         drain.start();
+        StartupTrace.mark("  window: openers, frame drain started");
     }
 
     public Scene createScene(double width, double height) {

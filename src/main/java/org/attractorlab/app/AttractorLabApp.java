@@ -4,6 +4,7 @@ import javafx.application.Application;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import org.attractorlab.app.fx.StartupTrace;
 import org.attractorlab.app.session.TrainingService;
 import org.attractorlab.core.config.Samples;
 
@@ -17,10 +18,15 @@ public final class AttractorLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("FX toolkit up (start)");
         boolean dark = Boolean.parseBoolean(System.getProperty("attractorlab.dark", "false"));
-        window = new AppWindow(Samples.load(Samples.NAMES.get(0)), dark);
+        org.attractorlab.core.config.ExperimentConfig sample = Samples.load(Samples.NAMES.get(0));
+        StartupTrace.mark("sample config loaded");
+        window = new AppWindow(sample, dark);
+        StartupTrace.mark("AppWindow built");
         stage.setTitle("Attractor Lab");
         stage.setScene(window.createScene(1440, 900));
+        StartupTrace.mark("scene built");
         stage.setOnCloseRequest(e -> {
             TrainingService.Phase p = window.session().phaseProperty().get();
             if (p == TrainingService.Phase.RUNNING || p == TrainingService.Phase.PAUSED) {
@@ -33,6 +39,7 @@ public final class AttractorLabApp extends Application {
             }
         });
         stage.show();
+        StartupTrace.mark("stage shown");
         if (Boolean.getBoolean(SMOKE_PROPERTY)) {
             SmokeCheck.watch(window);
         }

@@ -6,6 +6,8 @@ import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import org.attractorlab.app.fx.StartupTrace;
+import org.attractorlab.app.fx.WorkMeter;
 import org.attractorlab.app.panes.pca3d.Pca3dView;
 
 /**
@@ -23,6 +25,7 @@ final class SmokeCheck extends AnimationTimer {
     private final AppWindow window;
     private final long started = System.nanoTime();
     private boolean loaded;
+    private boolean pulsed;
 
     private SmokeCheck(AppWindow window) {
         this.window = window;
@@ -39,10 +42,15 @@ final class SmokeCheck extends AnimationTimer {
             finish(1, "no frame with the sample's trajectories within " + TIMEOUT_SECONDS + " s");
             return;
         }
+        if (!pulsed) {
+            pulsed = true;
+            StartupTrace.mark("first pulse");
+        }
         if (window.pca3dViewModel().vertexCount() == 0) {
             return;
         }
         if (!loaded) {
+            StartupTrace.mark("trajectories in the 3D mesh");
             loaded = true; // the mesh is in the scene graph: the next pulse renders it
             return;
         }
@@ -83,6 +91,12 @@ final class SmokeCheck extends AnimationTimer {
 
     private void finish(int code, String message) {
         stop();
+        StartupTrace.mark("smoke check done");
+        StartupTrace.report().forEach(System.err::println);
+        if (StartupTrace.on()) {
+            WorkMeter.byKind().forEach((k, v) -> System.err.printf(Locale.ROOT, "startup: %6d ms  cpu of %s%n",
+                    v / 1_000_000L, k));
+        }
         (code == 0 ? System.out : System.err).println("smoke: " + message);
         System.out.flush();
         // no session is saved: the window closes without its autosave

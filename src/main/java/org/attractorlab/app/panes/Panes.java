@@ -26,11 +26,17 @@ public record Panes(Pane<LossViewModel> loss, Pane<FixedPointsViewModel> fixedPo
 
     /** Builds every pane, and draws the fixed points found over the 3D pane's trajectories. */
     public static Panes create(PaneContext context) {
-        Panes p = new Panes(LossPane.create(context), FixedPointsPane.create(context), Pca3dPane.create(context),
-                RsaPane.create(context), AnglesPane.create(context), BehaviourPane.create(context),
-                DecodingPane.create(context));
+        Panes p = new Panes(traced("loss", LossPane.create(context)),
+                traced("fixed-points", FixedPointsPane.create(context)), traced("pca3d", Pca3dPane.create(context)),
+                traced("rsa", RsaPane.create(context)), traced("angles", AnglesPane.create(context)),
+                traced("behaviour", BehaviourPane.create(context)), traced("decoding", DecodingPane.create(context)));
         Pca3dPane.showFixedPoints(p.pca3d().viewModel(), p.fixedPoints().viewModel());
         return p;
+    }
+
+    private static <M> Pane<M> traced(String name, Pane<M> pane) {
+        org.attractorlab.app.fx.StartupTrace.mark("    pane " + name);
+        return pane;
     }
 
     /** Every pane, in the order the window places, saves and disposes them. */

@@ -139,6 +139,10 @@ public final class AnalysisHub {
         }
         AnalysisFrame f = live.poll();
         if (f != null) {
+            if (frame.get() == null) {
+                org.attractorlab.app.fx.StartupTrace.mark("analysis frame published (" + Math.round(f.millis())
+                        + " ms to compute)");
+            }
             frame.set(f);
         }
         String failed = live.pollError();
