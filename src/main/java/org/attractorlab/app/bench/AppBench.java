@@ -227,11 +227,13 @@ public final class AppBench {
         return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
     }
 
-    private static double load() {
+    /** The system load average over the last minute. */
+    static double load() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static <T> T onFx(Supplier<T> work) throws Exception {
+    /** {@code work} run on the FX thread, waited for (at most 60 s). */
+    static <T> T onFx(Supplier<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -7,10 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -79,7 +76,7 @@ final class LiveSessionBench {
         Path sessions = Files.createTempDirectory("attractor-lab-live-session");
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
-        onFx(() -> {
+        AppBench.onFx(() -> {
             window = new AppWindow(config, false, sessions);
             Stage stage = new Stage();
             stage.setTitle("Attractor Lab: bench-app --minutes " + minutes);
@@ -104,7 +101,7 @@ final class LiveSessionBench {
         });
         System.out.printf(Locale.ROOT, "bench-app --minutes %d: %s (%d steps per session) with every pane live, "
                 + "%d cores, machine load %.1f%n", minutes, sample, config.training().steps(),
-                Runtime.getRuntime().availableProcessors(), load());
+                Runtime.getRuntime().availableProcessors(), AppBench.load());
         System.out.println("  minute  RSS MiB  heap MiB  GC ms  longest FX stall ms (at a reset)  sessions  steps");
         long gcBefore = gcMillis();
         List<Minute> samples = new ArrayList<>();
@@ -119,7 +116,7 @@ final class LiveSessionBench {
                     steps += service.lastStatus().step();
                     cycles++;
                 }
-                service = onFx(() -> {
+                service = AppBench.onFx(() -> {
                     resetFrom = System.nanoTime();
                     window.session().reset();
                     window.session().train();
@@ -147,7 +144,7 @@ final class LiveSessionBench {
                         m.rssMiB(), m.heapMiB(), m.gcMs(), m.stallMs(), m.resetStallMs(), m.cycles(), m.steps());
             }
         }
-        onFx(() -> {
+        AppBench.onFx(() -> {
             pulses.stop();
             window.session().stop();
             window.dispose();
@@ -173,7 +170,7 @@ final class LiveSessionBench {
                         + " reset %.0f ms, in minute 1 %.0f ms; machine load %.1f%n", seconds, last.cycles(),
                 last.steps(), last.steps() / seconds, first.rssMiB(), last.rssMiB(), last.rssMiB() - first.rssMiB(),
                 peak, first.heapMiB(), last.heapMiB(), worst.stallMs(), worst.minute(), stalls[stalls.length / 2],
-                atReset, first.stallMs(), load());
+                atReset, first.stallMs(), AppBench.load());
     }
 
     /** VmRSS of this process in MiB, or NaN where /proc is not there. */
@@ -198,19 +195,4 @@ final class LiveSessionBench {
         }
     }
 
-    private static double load() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
-    }
 }

@@ -72,13 +72,17 @@ class NBackTabUiTest {
         assertEquals(null, view.viewModel().shownProperty().get(), "nothing computed while the tab is hidden");
         fx(() -> decoding.tabs().getSelectionModel().select(1));
         Label summary = robot.lookup("#nback-summary").queryAs(Label.class);
-        FxWait.until("the N-back analyses of the last frame", () -> {
+        // the result shown and the heatmap drawn, read together on the FX thread (a later frame may replace both)
+        java.util.concurrent.atomic.AtomicReference<Object[]> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        FxWait.until("the N-back analyses of the last frame", () -> FxWait.fx(() -> {
             NBackViewModel.Shown s = view.viewModel().shownProperty().get();
-            return s != null && s.frame().step() == 30 && view.heatmap().data() != null
+            HeatmapData d = view.heatmap().data();
+            seen.set(new Object[]{s, d});
+            return s != null && s.frame().step() == 30 && d != null
                     && summary.getText().startsWith("Cross-task: 9 tasks");
-        });
-        NBackViewModel.Shown shown = view.viewModel().shownProperty().get();
-        HeatmapData drawn = view.heatmap().data();
+        }));
+        NBackViewModel.Shown shown = (NBackViewModel.Shown) seen.get()[0];
+        HeatmapData drawn = (HeatmapData) seen.get()[1];
         assertEquals(NBackTask.TASKS, drawn.rows());
         assertEquals(NBackTask.TASKS, drawn.columns());
         assertEquals("C1", drawn.columnLabels().get(6), "short task labels");
