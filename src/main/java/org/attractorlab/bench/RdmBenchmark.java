@@ -10,12 +10,16 @@ import org.ejml.data.DMatrixRMaj;
 
 /** Timing of the RDM kernel (which runs on all cores), for the CLI bench. */
 public final class RdmBenchmark {
+    /** Untimed runs before the timed ones. */
+    static final int WARM_UP = 6;
+
     private RdmBenchmark() {
     }
 
     /**
      * Milliseconds for a Euclidean RDM of 1000 conditions x 10000 features (random normal patterns): the median of 7
-     * timed runs after two untimed warm-up runs (what {@code numpy_bench.py} does on the other side).
+     * timed runs after {@value #WARM_UP} untimed warm-up runs, in which the JIT compiles the kernels (the first few
+     * runs are up to 30% slower); {@code numpy_bench.py} does the same with one warm-up run, all NumPy needs.
      */
     public static double euclidean1000x10000() {
         return euclidean(1000, 10000, 7);
@@ -23,8 +27,8 @@ public final class RdmBenchmark {
 
     /**
      * Milliseconds for a Euclidean RDM of {@code conditions x features} random patterns, the median of
-     * {@code repeats} timed runs after two warm-up runs (which compile the kernels). Generating the data is not
-     * timed.
+     * {@code repeats} timed runs after {@value #WARM_UP} warm-up runs (which compile the kernels). Generating the
+     * data is not timed.
      */
     public static double euclidean(int conditions, int features, int repeats) {
         if (conditions < 2 || features < 1 || repeats < 1) {
@@ -40,7 +44,7 @@ public final class RdmBenchmark {
         for (int i = 0; i < conditions; i++) {
             labels.add("c" + i);
         }
-        for (int rep = 0; rep < 2; rep++) {
+        for (int rep = 0; rep < WARM_UP; rep++) {
             Rdms.compute(x, labels, Distance.EUCLIDEAN);
         }
         double[] ms = new double[repeats];

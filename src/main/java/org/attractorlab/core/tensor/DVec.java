@@ -5,7 +5,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Kernels on {@code double[]} ranges with the Vector API, for the analyses' iterative solvers (decoders). Each takes
+ * Kernels on {@code double[]} ranges with the Vector API, for the analyses' iterative solvers (decoders) and the
+ * packing of RDM rows. Each takes
  * (array, offset) pairs and a length n; only the output argument is modified. Nothing is allocated. The summation
  * order is fixed by n and the machine's vector width, so results are deterministic on a machine.
  */
@@ -46,5 +47,32 @@ public final class DVec {
         for (; i < n; i++) {
             y[yOff + i] += s * x[xOff + i];
         }
+    }
+
+    /**
+     * y_i = (x_i - s) c - m_i for i &lt; n; returns sum_i y_i^2 (a row moved and scaled, then centred, with its
+     * squared norm). Only y is modified.
+     */
+    public static double shiftScaleSub(int n, double[] x, int xOff, double s, double c, double[] m, int mOff,
+                                       double[] y, int yOff) {
+        int i = 0;
+        int nv = n - n % L;
+        double sum = 0;
+        if (nv > 0) {
+            DoubleVector acc = DoubleVector.zero(S);
+            for (; i < nv; i += L) {
+                DoubleVector v = DoubleVector.fromArray(S, x, xOff + i).sub(s).mul(c)
+                        .sub(DoubleVector.fromArray(S, m, mOff + i));
+                v.intoArray(y, yOff + i);
+                acc = v.fma(v, acc);
+            }
+            sum = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            double v = (x[xOff + i] - s) * c - m[mOff + i];
+            y[yOff + i] = v;
+            sum += v * v;
+        }
+        return sum;
     }
 }

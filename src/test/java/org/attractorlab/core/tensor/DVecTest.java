@@ -35,4 +35,30 @@ class DVecTest {
             assertEquals(want, y[i], 1e-15, "element " + i + (inside ? "" : " (outside the range: untouched)"));
         }
     }
+
+    /** shiftScaleSub against a plain loop: every y inside the range, nothing outside, and the squared norm. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 17, 64, 131})
+    void shiftScaleSubMatchesAPlainLoop(int n) {
+        SplittableRandom r = new SplittableRandom(100 + n);
+        double[] x = new double[n + 4];
+        double[] m = new double[n + 2];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble(-3, 3);
+        }
+        for (int i = 0; i < m.length; i++) {
+            m[i] = r.nextDouble(-1, 1);
+        }
+        double[] y = new double[n + 6];
+        java.util.Arrays.fill(y, 7);
+        double norm = DVec.shiftScaleSub(n, x, 4 - 2, 0.5, -1.5, m, 1, y, 3);
+        double want = 0;
+        for (int i = 0; i < y.length; i++) {
+            boolean inside = i >= 3 && i < 3 + n;
+            double v = inside ? (x[2 + i - 3] - 0.5) * -1.5 - m[1 + i - 3] : 7;
+            assertEquals(v, y[i], 1e-14, "element " + i + (inside ? "" : " (outside the range: untouched)"));
+            want += inside ? v * v : 0;
+        }
+        assertEquals(want, norm, 1e-12 * Math.max(1, want));
+    }
 }

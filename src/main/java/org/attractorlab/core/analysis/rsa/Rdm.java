@@ -5,58 +5,84 @@ import java.util.Objects;
 
 /**
  * A representational dissimilarity matrix: n conditions, an n x n symmetric matrix of dissimilarities, and the
- * distance that produced it. Immutable: the matrix is copied in and out.
- *
- * @param labels   one label per condition, in matrix order (e.g. {@code "bit0=1,bit1=-1"})
- * @param matrix   n x n, symmetric (exactly: m[i][j] == m[j][i]); the diagonal is 0 for every distance here
- * @param distance the distance of a data RDM, or null for a model RDM
+ * distance that produced it. Immutable: the matrix is copied in and out. The matrix is n x n and exactly
+ * symmetric (m[i][j] == m[j][i]); the diagonal is 0 for every distance here.
  */
-public record Rdm(List<String> labels, double[][] matrix, Distance distance) {
+public final class Rdm {
+    private final List<String> labels;
+    private final double[][] matrix;
+    private final Distance distance;
 
-    public Rdm {
+    /** @throws IllegalArgumentException if the matrix is not n x n for n labels, or not exactly symmetric */
+    public Rdm(List<String> labels, double[][] matrix, Distance distance) {
+        this(labels, copy(matrix), distance, true);
+    }
+
+    /** An RDM that takes {@code rows} as its own (no copy); they are checked like the public constructor's. */
+    private Rdm(List<String> labels, double[][] rows, Distance distance, boolean owned) {
         Objects.requireNonNull(labels, "labels");
-        Objects.requireNonNull(matrix, "matrix");
-        labels = List.copyOf(labels);
-        int n = labels.size();
-        if (matrix.length != n) {
-            throw new IllegalArgumentException("RDM has " + matrix.length + " rows for " + n + " labels");
+        this.labels = List.copyOf(labels);
+        int n = this.labels.size();
+        if (rows.length != n) {
+            throw new IllegalArgumentException("RDM has " + rows.length + " rows for " + n + " labels");
         }
-        double[][] m = new double[n][];
         for (int i = 0; i < n; i++) {
-            if (matrix[i].length != n) {
-                throw new IllegalArgumentException("RDM row " + i + " has " + matrix[i].length + " entries, expected "
+            if (rows[i].length != n) {
+                throw new IllegalArgumentException("RDM row " + i + " has " + rows[i].length + " entries, expected "
                         + n);
             }
-            m[i] = matrix[i].clone();
         }
         final int tile = 64;    // compare in tiles: a column walk over n rows would miss the cache at every step
         for (int i0 = 0; i0 < n; i0 += tile) {
             for (int j0 = 0; j0 <= i0; j0 += tile) {
                 for (int i = i0; i < Math.min(n, i0 + tile); i++) {
                     for (int j = j0; j < Math.min(i, j0 + tile); j++) {
-                        if (Double.compare(m[i][j], m[j][i]) != 0) {
+                        if (Double.compare(rows[i][j], rows[j][i]) != 0) {
                             throw new IllegalArgumentException("RDM is not symmetric: [" + i + "][" + j + "] = "
-                                    + m[i][j] + " but [" + j + "][" + i + "] = " + m[j][i]);
+                                    + rows[i][j] + " but [" + j + "][" + i + "] = " + rows[j][i]);
                         }
                     }
                 }
             }
         }
-        matrix = m;
+        this.matrix = rows;
+        this.distance = distance;
     }
 
-    /** Builds an RDM from a row-major n x n array without an intermediate copy; {@code flat} is not modified. */
+    private static double[][] copy(double[][] matrix) {
+        Objects.requireNonNull(matrix, "matrix");
+        double[][] m = new double[matrix.length][];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = Objects.requireNonNull(matrix[i], "matrix row").clone();
+        }
+        return m;
+    }
+
+    /** Builds an RDM from a row-major n x n array with one copy; {@code flat} is not modified. */
     static Rdm ofFlat(List<String> labels, double[] flat, Distance distance) {
         int n = labels.size();
+        if (flat.length != (long) n * n) {
+            throw new IllegalArgumentException("RDM of " + n + " labels needs " + (long) n * n + " entries, got "
+                    + flat.length);
+        }
         double[][] m = new double[n][];
         for (int i = 0; i < n; i++) {
             m[i] = java.util.Arrays.copyOfRange(flat, i * n, (i + 1) * n);
         }
-        return new Rdm(labels, m, distance);
+        return new Rdm(labels, m, distance, true);
+    }
+
+    /** One label per condition, in matrix order (e.g. {@code "bit0=1,bit1=-1"}). */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The distance of a data RDM, or null for a model RDM. */
+    public Distance distance() {
+        return distance;
     }
 
     /** @return a copy of the matrix */
-    @Override
     public double[][] matrix() {
         double[][] m = new double[matrix.length][];
         for (int i = 0; i < m.length; i++) {

@@ -1,6 +1,7 @@
 package org.attractorlab.core.analysis.rsa;
 
 import org.attractorlab.core.model.WorkerPool;
+import org.attractorlab.core.tensor.DVec;
 import org.attractorlab.core.tensor.Gram;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -11,15 +12,17 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>Rows are y_i = (x_i - shift_i) scale_i (so the same kernel serves cosine and correlation distances on
  * normalised rows without a copy). Because distances do not change when every row moves by the same vector, the rows
- * are first centred across rows, z_i = y_i - mean_i(y_i), which keeps the Gram entries small. Then
+ * are first centred, z_i = y_i - c with c the mean of up to {@value #CENTRE_ROWS} evenly spaced rows (as good as
+ * the full mean at keeping the Gram entries small, for a fraction of a pass over x). Then
  * <pre>
  *     D_ij = ||z_i||^2 + ||z_j||^2 - 2 z_i . z_j,     G = Z Z^T
  * </pre>
  * with the norms summed in double precision. G comes from EJML in double precision for small problems
  * (n^2 p &lt;= {@value #DOUBLE_PATH_MAX}), and otherwise from {@link Gram#upper} on all cores: z rounded to float,
  * products summed in float over chunks of {@link Gram#KC} features, the chunks summed in double, upper triangle only.
- * The centred rows are rounded and packed one chunk at a time, so the float copy never exceeds n x KC. The Gram form
- * loses relative accuracy when two rows are close (D_ij much smaller than ||z_i||^2 + ||z_j||^2); every such pair
+ * The centred rows are rounded and packed one chunk at a time (each row's features read once, in order), so the
+ * float copy never exceeds n x KC. The Gram form loses relative accuracy when two rows are close (D_ij much
+ * smaller than ||z_i||^2 + ||z_j||^2); every such pair
  * (below {@value #REFINE_FLOAT} of the summed norms on the float path, {@value #REFINE_DOUBLE} on the double path)
  * is recomputed directly in double precision. On the float path the distances of normal patterns over 10000
  * features are within 1e-8 of the double path's, relative (RdmDistancesTest; NumPy's float32 Gram formula is off by
@@ -31,8 +34,13 @@ final class SquaredDistances {
     static final long DOUBLE_PATH_MAX = 1L << 24;
     /** Rows per part of the row-wise passes (the fewest worth a thread of their own). */
     private static final int MIN_ROWS_PER_PART = 64;
-    /** Features per block of the packing pass. */
-    private static final int TILE = 64;
+    /**
+     * Features packed per pass of the float path: one chunk (packing 4 chunks per pass, each row then read in 16 KB
+     * runs, measured no faster).
+     */
+    private static final int BLOCK = Gram.KC;
+    /** Rows whose mean centres the data. */
+    static final int CENTRE_ROWS = 64;
     static final double REFINE_FLOAT = 1e-2;
     static final double REFINE_DOUBLE = 1e-6;
 
@@ -57,22 +65,7 @@ final class SquaredDistances {
             path = (long) n * n * p <= DOUBLE_PATH_MAX ? Path.DOUBLE : Path.FLOAT;
         }
         int parts = path == Path.DOUBLE ? 1 : WorkerPool.parts(n, 0, MIN_ROWS_PER_PART);
-        double[] mean = new double[p];
-        WorkerPool.run(parts, part -> {
-            int k0 = WorkerPool.partStart(p, parts, part);
-            int k1 = WorkerPool.partStart(p, parts, part + 1);
-            for (int i = 0; i < n; i++) {
-                double s0 = shift == null ? 0 : shift[i];
-                double c = scale == null ? 1 : scale[i];
-                int r = i * p;
-                for (int k = k0; k < k1; k++) {
-                    mean[k] += (x[r + k] - s0) * c;
-                }
-            }
-            for (int k = k0; k < k1; k++) {
-                mean[k] /= n;
-            }
-        });
+        double[] mean = centre(x, n, p, shift, scale);
         double[] norm = new double[n];
         // d is first the Gram matrix (upper triangle), then the distances in place
         double[] d = path == Path.DOUBLE ? gramDouble(x, n, p, shift, scale, mean, norm)
@@ -124,6 +117,30 @@ final class SquaredDistances {
         return part >= parts ? n : Math.min(n, Math.max(0, (int) Math.round(s)));
     }
 
+    /**
+     * The vector every row is moved by before the Gram product: the mean of up to {@value #CENTRE_ROWS} evenly spaced
+     * rows, c_k = mean_{i in S} y_ik. Any shift leaves the distances unchanged; this one is as good as the full mean
+     * at keeping the Gram entries small (its own error is about the rows' spread over sqrt(|S|)) for 1/|S| of a
+     * pass over x instead of a whole one.
+     */
+    static double[] centre(double[] x, int n, int p, double[] shift, double[] scale) {
+        int rows = Math.min(n, CENTRE_ROWS);
+        double[] mean = new double[p];
+        for (int s = 0; s < rows; s++) {
+            int i = (int) ((long) s * n / rows);
+            double s0 = shift == null ? 0 : shift[i];
+            double c = scale == null ? 1 : scale[i];
+            int r = i * p;
+            for (int k = 0; k < p; k++) {
+                mean[k] += (x[r + k] - s0) * c;
+            }
+        }
+        for (int k = 0; k < p; k++) {
+            mean[k] /= rows;
+        }
+        return mean;
+    }
+
     /** sum_k (y_ik - y_jk)^2 in double precision. */
     private static double direct(double[] x, int p, int i, int j, double[] shift, double[] scale) {
         double si = shift == null ? 0 : shift[i];
@@ -162,54 +179,50 @@ final class SquaredDistances {
     }
 
     /**
-     * G = Z Z^T, entries with j &gt;= i only, by {@link Gram#upper} on float copies of the centred rows, packed one
-     * chunk of {@link Gram#KC} features at a time. {@code norm} (modified) receives ||z_i||^2 summed in double
+     * G = Z Z^T, entries with j &gt;= i only, by {@link Gram#upper} on float copies of the centred rows, packed
+     * {@link #BLOCK} features at a time. {@code norm} (modified) receives ||z_i||^2 summed in double
      * precision from the double values.
      */
     private static double[] gramFloat(double[] x, int n, int p, double[] shift, double[] scale, double[] mean,
                                       double[] norm, int parts) {
         double[] g = new double[n * n];
         int panels = Gram.panels(n);
-        float[] packed = new float[(int) Gram.packedLength(n, Math.min(p, Gram.KC))];
+        float[] packed = new float[(int) Gram.packedLength(n, Math.min(p, BLOCK))];
         int panelParts = Math.min(parts, panels);
-        // per part: a block of TILE features x PANEL rows, written transposed in cache, then copied in order
-        float[][] block = new float[panelParts][TILE * Gram.PANEL];
-        double[][] sq = new double[panelParts][Gram.PANEL];
-        for (int p0 = 0; p0 < p; p0 += Gram.KC) {
-            int chunk = p0;
-            int kc = Math.min(Gram.KC, p - p0);
+        // per part: one centred chunk of a row, in double, before it is rounded into its panel
+        double[][] rowBuffer = new double[panelParts][Gram.KC];
+        for (int b0 = 0; b0 < p; b0 += BLOCK) {
+            int block = b0;
+            int kb = Math.min(BLOCK, p - b0);
             WorkerPool.run(panelParts, part -> {
-                float[] t = block[part];
-                double[] s = sq[part];
+                double[] row = rowBuffer[part];
                 for (int q = WorkerPool.partStart(panels, panelParts, part);
                      q < WorkerPool.partStart(panels, panelParts, part + 1); q++) {
-                    int base = Gram.panelOffset(n, kc, q, 0);
                     int rows = Math.min(Gram.PANEL, n - q * Gram.PANEL);
-                    java.util.Arrays.fill(s, 0);
-                    java.util.Arrays.fill(t, 0f);
-                    for (int k0 = 0; k0 < kc; k0 += TILE) {
-                        int kt = Math.min(TILE, kc - k0);
-                        for (int r = 0; r < rows; r++) {
-                            int i = q * Gram.PANEL + r;
-                            double s0 = shift == null ? 0 : shift[i];
-                            double c = scale == null ? 1 : scale[i];
-                            int src = i * p + chunk + k0;
-                            double acc = s[r];
-                            for (int k = 0; k < kt; k++) {
-                                double v = (x[src + k] - s0) * c - mean[chunk + k0 + k];
-                                t[k * Gram.PANEL + r] = (float) v;
-                                acc += v * v;
+                    for (int r = 0; r < Gram.PANEL; r++) {
+                        int i = q * Gram.PANEL + r;
+                        double s0 = shift == null || r >= rows ? 0 : shift[i];
+                        double c = scale == null || r >= rows ? 1 : scale[i];
+                        // the row's features of this block are read once, in order; each chunk of them goes down
+                        // column r of its panel
+                        for (int c0 = 0; c0 < kb; c0 += Gram.KC) {
+                            int kc = Math.min(Gram.KC, kb - c0);
+                            int o = Gram.panelOffset(n, kb, q, c0) + r;
+                            if (r >= rows) {
+                                for (int k = 0; k < kc; k++, o += Gram.PANEL) {
+                                    packed[o] = 0f;
+                                }
+                                continue;
                             }
-                            s[r] = acc;
+                            norm[i] += DVec.shiftScaleSub(kc, x, i * p + block + c0, s0, c, mean, block + c0, row, 0);
+                            for (int k = 0; k < kc; k++, o += Gram.PANEL) {
+                                packed[o] = (float) row[k];
+                            }
                         }
-                        System.arraycopy(t, 0, packed, base + k0 * Gram.PANEL, kt * Gram.PANEL);
-                    }
-                    for (int r = 0; r < rows; r++) {
-                        norm[q * Gram.PANEL + r] += s[r];
                     }
                 }
             });
-            Gram.upper(n, kc, packed, g, 0, n, p0 > 0, parts, WorkerPool::run);
+            Gram.upper(n, kb, packed, g, 0, n, b0 > 0, parts, WorkerPool::run);
         }
         return g;
     }
