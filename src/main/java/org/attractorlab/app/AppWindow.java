@@ -10,6 +10,7 @@ import org.attractorlab.app.experiment.ExperimentView;
 import org.attractorlab.app.experiment.ExperimentViewModel;
 import org.attractorlab.app.export.ExportViewModel;
 import org.attractorlab.app.fx.FrameDrain;
+import org.attractorlab.app.fx.HeldExecutor;
 import org.attractorlab.app.fx.LatestJob;
 import org.attractorlab.app.fx.StartupTrace;
 import org.attractorlab.app.fx.Themes;
@@ -51,6 +52,12 @@ public final class AppWindow {
     private final FrameDrain drain = new FrameDrain();
     /** The pane analyses' worker thread, shared by every pane and shut down with the window. */
     private final ExecutorService workers = LatestJob.newAnalysisExecutor();
+    /**
+     * The panes' way to {@link #workers}: held until the first frame with the trajectories is on screen (or
+     * {@value #HOLD_TICKS} drain ticks at most), see {@link HeldExecutor}.
+     */
+    private final HeldExecutor paneWork = new HeldExecutor(workers);
+    static final int HOLD_TICKS = 30;
     private final SelectionModel selection = new SelectionModel();
     private final SessionViewModel session;
     private final AnalysisHub analysis;
@@ -86,7 +93,7 @@ public final class AppWindow {
         toolbar = new ToolbarView(session, this::setDark);
         main = new MainView(session, toolbar, experimentView);
         StartupTrace.mark("  window: experiment view, toolbar, shell");
-        panes = Panes.create(new PaneContext(session, analysis, selection, drain, workers, dark));
+        panes = Panes.create(new PaneContext(session, analysis, selection, drain, paneWork, dark));
         StartupTrace.mark("  window: panes");
         historyVm = new HistoryViewModel(session, analysis);
         historyView = new HistoryView(historyVm);
@@ -116,8 +123,27 @@ public final class AppWindow {
         session.sayErrors(sweeps.errorProperty(), "Could not open the sweep: ");
         session.sayErrors(analysis.analysisErrorProperty(), "Analysis failed: ");
         session.sayErrors(analysis.externalErrorProperty(), "Could not open the data: ");
+        releaseWhenDrawn();
         drain.start();
         StartupTrace.mark("  window: openers, frame drain started");
+    }
+
+    /**
+     * Opens {@link #paneWork} on the drain tick after the one that found the trajectories in the 3D mesh (that
+     * frame has been rendered by then), or after {@value #HOLD_TICKS} ticks whatever is shown.
+     */
+    private void releaseWhenDrawn() {
+        Runnable[] unregister = new Runnable[1];
+        int[] ticks = new int[1];
+        boolean[] meshSeen = new boolean[1];
+        unregister[0] = drain.register(() -> {
+            if (meshSeen[0] || ++ticks[0] >= HOLD_TICKS) {
+                paneWork.open();
+                unregister[0].run();
+                return;
+            }
+            meshSeen[0] = panes.pca3d().viewModel().vertexCount() > 0;
+        });
     }
 
     public Scene createScene(double width, double height) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -139,7 +140,9 @@ public final class ExperimentView extends ScrollPane {
 
     private Control control(ExperimentViewModel.Field f) {
         if (!f.choices().isEmpty()) {
-            ComboBox<String> box = new ComboBox<>();
+            // a ChoiceBox, not a ComboBox: a handful of nodes instead of about 30 each (its popup is a menu built
+            // when opened), and the panel has a dozen of them that the first window lays out and styles
+            ChoiceBox<String> box = new ChoiceBox<>();
             box.getItems().setAll(f.choices());
             box.setValue(f.textProperty().get());
             box.valueProperty().bindBidirectional(f.textProperty());

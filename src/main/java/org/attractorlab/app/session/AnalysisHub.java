@@ -105,6 +105,7 @@ public final class AnalysisHub {
         LiveAnalysis target = live;
         deferred.set(null);
         service.setSnapshotListener(snapshot -> {
+            target.settle(); // training has started: it comes before the analyses from here on
             if (followLive) {
                 deferred.set(snapshot);
             }

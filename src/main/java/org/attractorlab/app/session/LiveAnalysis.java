@@ -15,8 +15,11 @@ import org.attractorlab.core.task.TrialBatch;
 
 /**
  * Recomputes the analyses for parameter snapshots on its own thread, so training never waits for it and the FX
- * thread never computes. Only the latest request matters: a request that arrives while one is being computed
- * replaces any request still waiting. Results are picked up with {@link #poll()} once per frame.
+ * thread never computes. The thread computes its first frame at normal priority (the window waits for it, and at
+ * a new session's start nothing trains yet), then, or as soon as training starts ({@link #settle()}), at
+ * {@link org.attractorlab.app.fx.LatestJob#ANALYSIS_PRIORITY}. Only the latest request matters: a request that
+ * arrives while one is being computed replaces any request still waiting. Results are picked up with
+ * {@link #poll()} once per frame.
  */
 public final class LiveAnalysis implements AutoCloseable {
     /** Trials in the probe batch. */
@@ -31,6 +34,9 @@ public final class LiveAnalysis implements AutoCloseable {
     private final AtomicReference<AnalysisFrame> latest = new AtomicReference<>();
     private volatile PcaResult previousBasis;
     private volatile boolean closed;
+    /** The thread computing frames, once it has started; lowered to the analysis priority by {@link #settle()}. */
+    private volatile Thread worker;
+    private volatile boolean settled;
     private final AtomicReference<String> error = new AtomicReference<>();
 
     private record Request(TrainingService.Snapshot snapshot, PcaResult reference) {
@@ -39,8 +45,8 @@ public final class LiveAnalysis implements AutoCloseable {
     public LiveAnalysis(Experiment experiment) {
         this.network = experiment.network().copy();
         this.probe = Probe.batch(experiment, PROBE_TRIALS);
-        this.executor = org.attractorlab.app.fx.Workers.single("attractor-lab-analysis",
-                org.attractorlab.app.fx.LatestJob.ANALYSIS_PRIORITY);
+        // the first frame (what the window opens on) is computed at normal priority, then the thread steps down
+        this.executor = org.attractorlab.app.fx.Workers.single("attractor-lab-analysis", Thread.NORM_PRIORITY);
     }
 
     /** The probe batch every frame is computed on. */
@@ -66,7 +72,28 @@ public final class LiveAnalysis implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on frames are computed at {@link org.attractorlab.app.fx.LatestJob#ANALYSIS_PRIORITY}, below
+     * training and the FX thread, including one being computed now. Any thread.
+     */
+    public void settle() {
+        settled = true;
+        Thread w = worker;
+        if (w != null) {
+            w.setPriority(org.attractorlab.app.fx.LatestJob.ANALYSIS_PRIORITY);
+        }
+    }
+
+    /** The thread computing frames, or null before the first request. */
+    Thread worker() {
+        return worker;
+    }
+
     private void work() {
+        worker = Thread.currentThread();
+        if (settled) {
+            worker.setPriority(org.attractorlab.app.fx.LatestJob.ANALYSIS_PRIORITY);
+        }
         long t0 = org.attractorlab.app.fx.WorkMeter.start();
         try {
             compute();
@@ -76,6 +103,8 @@ public final class LiveAnalysis implements AutoCloseable {
             }
         } finally {
             org.attractorlab.app.fx.WorkMeter.since("live analysis", t0);
+            // lowering works for every user (raising would need root); from here on training comes first
+            settle();
             scheduled.set(false);
             if (!closed && (pending.get() != null || pendingHistory.get() != null)) {
                 schedule();

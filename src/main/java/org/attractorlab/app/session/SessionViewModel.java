@@ -26,6 +26,8 @@ import org.attractorlab.core.train.TrainingStatus;
  */
 public final class SessionViewModel {
     private final ObjectProperty<ExperimentConfig> config = new SimpleObjectProperty<>();
+    /** The listeners {@link #sayErrors} adds, removed by {@link #dispose()}. */
+    private final org.attractorlab.app.fx.Disposer errorListeners = new org.attractorlab.app.fx.Disposer();
     private final ReadOnlyObjectWrapper<TrainingService.Phase> phase =
             new ReadOnlyObjectWrapper<>(TrainingService.Phase.IDLE);
     private final ReadOnlyObjectWrapper<TrainingService> service = new ReadOnlyObjectWrapper<>();
@@ -98,9 +100,9 @@ public final class SessionViewModel {
         message.set(text);
     }
 
-    /** Shows every non-empty value {@code error} takes in the status bar, after {@code prefix}. */
+    /** Shows every non-empty value {@code error} takes in the status bar, after {@code prefix}, until disposed. */
     public void sayErrors(javafx.beans.value.ObservableValue<String> error, String prefix) {
-        error.addListener((o, a, b) -> {
+        errorListeners.listen(error, (o, a, b) -> {
             if (b != null && !b.isEmpty()) {
                 say(prefix + b);
             }
@@ -245,6 +247,7 @@ public final class SessionViewModel {
 
     /** Stops training and releases the drain registration. */
     public void dispose() {
+        errorListeners.dispose();
         unregister.run();
         if (service.get() != null) {
             service.get().close();

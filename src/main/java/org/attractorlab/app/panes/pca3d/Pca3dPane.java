@@ -27,7 +27,7 @@ public final class Pca3dPane {
 
     /** Draws the fixed points found in their pane over the trajectories, and takes them away when none are. */
     public static void showFixedPoints(Pca3dViewModel vm, FixedPointsViewModel fixedPoints) {
-        fixedPoints.overlayProperty().addListener((o, a, ov) -> {
+        vm.followFixedPoints(fixedPoints.overlayProperty(), (o, a, ov) -> {
             if (ov != null && ov.count() > 0) {
                 vm.setFixedPoints(ov.projected(), ov.stable(), ov.segments());
             } else if (a != null && a.count() > 0) {

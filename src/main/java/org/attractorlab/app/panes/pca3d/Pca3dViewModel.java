@@ -108,6 +108,15 @@ public final class Pca3dViewModel {
     }
 
     /**
+     * Calls {@code listener} on every change of {@code overlay} (another pane's fixed points, which the listener
+     * shows with {@link #setFixedPoints}) until this view model is disposed.
+     */
+    public <O> void followFixedPoints(javafx.beans.value.ObservableValue<O> overlay,
+                                      javafx.beans.value.ChangeListener<? super O> listener) {
+        disposer.listen(overlay, listener);
+    }
+
+    /**
      * Shows fixed points: stable ones as dark filled marks, unstable ones as red hollow marks with their unstable
      * modes as short segments. All coordinates are PC scores on the current frame's basis; null clears. The view
      * widens to hold the points (see {@link Normalization}); until the rebuilt scene arrives they are drawn

@@ -12,7 +12,8 @@ import org.attractorlab.app.fx.WorkMeter;
 /**
  * Builds trajectory scenes off the FX thread where only the newest request matters: a request still waiting is
  * replaced by a newer one, and each built scene is handed to the consumer through the FX executor (several built
- * before the FX thread takes one arrive as the newest). Requests may come from any thread.
+ * before the FX thread takes one arrive as the newest). Requests may come from any thread. A thread of its own
+ * builds the first scene at normal priority and the later ones at {@link LatestJob#ANALYSIS_PRIORITY}.
  */
 final class SceneBuilds {
     private final Executor background;
@@ -34,7 +35,8 @@ final class SceneBuilds {
         this.fx = fx;
         this.onBuilt = onBuilt;
         if (background == null) {
-            owned = org.attractorlab.app.fx.Workers.single("attractor-lab-pca3d", LatestJob.ANALYSIS_PRIORITY);
+            // the first scene (the window's first frame waits for it) at normal priority, then lower: see build()
+            owned = org.attractorlab.app.fx.Workers.single("attractor-lab-pca3d", Thread.NORM_PRIORITY);
             this.background = owned;
         } else {
             owned = null;
@@ -74,6 +76,9 @@ final class SceneBuilds {
                 }
             }
         } finally {
+            if (owned != null) {
+                Thread.currentThread().setPriority(LatestJob.ANALYSIS_PRIORITY);
+            }
             building.set(false);
             if (pending.get() != null && !disposed && building.compareAndSet(false, true)) {
                 schedule();
