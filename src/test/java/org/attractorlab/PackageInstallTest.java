@@ -110,6 +110,15 @@ class PackageInstallTest {
             assertTrue(help.out.contains("Usage: attractor-lab") && help.out.contains("train")
                     && help.out.contains("analyze"), help::all);
 
+            // extra JVM options reach the JVM (the package's native launcher alone would ignore them), beside the
+            // package's own, with the user's arguments after them; -Xshare:on fails unless the CDS archive maps
+            Map<String, String> extra = new java.util.HashMap<>(env);
+            extra.put("ATTRACTOR_LAB_JAVA_OPTS", "-XX:+PrintFlagsFinal -Xshare:on");
+            Result flags = run(work, extra, RUN_MINUTES, "/usr/bin/attractor-lab", "--help");
+            assertEquals(0, flags.code, flags::all);
+            assertTrue(flags.out.matches("(?s).*ThreadPriorityPolicy\\s+= 1 .*")
+                    && flags.out.contains("Usage: attractor-lab"), flags::all);
+
             Result train = run(work, env, RUN_MINUTES, "/usr/bin/attractor-lab", "train", "flipflop-3bit",
                     "--out", "X", "--set", "training.steps=50", "--quiet");
             assertEquals(0, train.code, train::all);
