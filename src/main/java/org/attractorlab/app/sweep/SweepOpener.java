@@ -32,7 +32,7 @@ public final class SweepOpener {
     private final Consumer<Path> openRun;
     private final ObservableBooleanValue dark;
     private final Supplier<Window> owner;
-    private final LatestJob<Opened> job;
+    private volatile boolean disposed;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final List<SweepWindow> windows = new ArrayList<>();
     private Supplier<Path> chooser = () -> null;
@@ -47,7 +47,6 @@ public final class SweepOpener {
         this.openRun = openRun;
         this.dark = dark;
         this.owner = owner;
-        job = new LatestJob<>("open sweep", executor, drain, this::show, error::set);
     }
 
     /** Where "Open sweep..." gets its directory (null: cancelled); tests replace the app's directory chooser. */
@@ -83,8 +82,30 @@ public final class SweepOpener {
      * directory (from {@code reproduce --out}) opens each of its sweeps, with a Report tab when it has a report.
      */
     public void open(Path dir) {
+        if (disposed) {
+            return;
+        }
         error.set("");
-        job.submit(() -> read(dir));
+        // every request opens its window (not only the newest, as a LatestJob would): they queue on the worker
+        executor.execute(() -> {
+            long t0 = org.attractorlab.app.fx.WorkMeter.start();
+            Runnable done;
+            try {
+                Opened o = read(dir);
+                done = () -> show(o);
+            } catch (RuntimeException e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                done = () -> error.set(message);
+            } finally {
+                org.attractorlab.app.fx.WorkMeter.since("open sweep", t0);
+            }
+            Runnable onFx = done;
+            drain.executor().execute(() -> {
+                if (!disposed) {
+                    onFx.run();
+                }
+            });
+        });
     }
 
     /** The sweeps (and report) of {@code dir}. */
@@ -128,7 +149,7 @@ public final class SweepOpener {
 
     /** Closes every sweep window. */
     public void dispose() {
-        job.dispose();
+        disposed = true;
         List.copyOf(windows).forEach(SweepWindow::close);
         windows.clear();
         executor.shutdownNow();

@@ -146,6 +146,22 @@ class SweepViewUiTest {
     }
 
     @Test
+    void twoOpensInARowOpenTwoWindowsNotOnlyTheNewest() throws Exception {
+        SweepDirectory sweep = SweepSeriesTest.sizesAndRates(tmp.resolve("twice"), true);
+        FxWait.fx(() -> {
+            window.openSweep(sweep.dir());
+            window.openSweep(sweep.dir()); // before the first is read: both are requests of their own
+            return null;
+        });
+        FxWait.until("two sweep windows", () -> FxWait.fx(() -> window.sweeps().windows().size() == 2));
+        FxWait.fx(() -> {
+            window.sweeps().windows().forEach(SweepWindow::close);
+            return null;
+        });
+        assertEquals(0, (int) FxWait.fx(() -> window.sweeps().windows().size()));
+    }
+
+    @Test
     void switchingTheExplorersThemeRecoloursTheSweepChartUntilTheWindowCloses(FxRobot robot) throws Exception {
         SweepDirectory sweep = SweepSeriesTest.sizesAndRates(tmp.resolve("s"), true);
         SweepWindow w = open(sweep.dir());
