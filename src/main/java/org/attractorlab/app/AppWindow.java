@@ -94,6 +94,8 @@ public final class AppWindow {
         main = new MainView(session, toolbar, experimentView);
         StartupTrace.mark("  window: experiment view, toolbar, shell");
         panes = Panes.create(new PaneContext(session, analysis, selection, drain, paneWork, dark));
+        // the first frame's mesh is built as soon as the frame is computed, while the window is still being shown
+        analysis.onFirstFrames(panes.pca3d().viewModel()::prepare);
         StartupTrace.mark("  window: panes");
         historyVm = new HistoryViewModel(session, analysis);
         historyView = new HistoryView(historyVm);

@@ -93,6 +93,7 @@ public final class AnalysisHub {
     }
 
     private TrainingService service;
+    private java.util.function.Consumer<AnalysisFrame> firstFrame;
 
     private void attach(TrainingService service) {
         this.service = service;
@@ -102,6 +103,7 @@ public final class AnalysisHub {
             live.close();
         }
         live = new LiveAnalysis(service.experiment());
+        live.onFirstFrame(firstFrame);
         LiveAnalysis target = live;
         deferred.set(null);
         service.setSnapshotListener(snapshot -> {
@@ -113,6 +115,17 @@ public final class AnalysisHub {
         frame.set(null);
         var h = service.history();
         refresh(target, h.get(h.size() - 1)); // the newest network: step 0 for a new session, the saved one when reopened
+    }
+
+    /**
+     * Hands the first frame of every session's live analysis to {@code consumer} on the analysis thread, as soon as
+     * it is computed and before it is published here (e.g. {@code Pca3dViewModel::prepare}). FX thread.
+     */
+    public void onFirstFrames(java.util.function.Consumer<AnalysisFrame> consumer) {
+        firstFrame = consumer;
+        if (live != null) {
+            live.onFirstFrame(consumer);
+        }
     }
 
     private void refresh(LiveAnalysis target, TrainingService.Snapshot s) {

@@ -37,6 +37,9 @@ public final class LiveAnalysis implements AutoCloseable {
     /** The thread computing frames, once it has started; lowered to the analysis priority by {@link #settle()}. */
     private volatile Thread worker;
     private volatile boolean settled;
+    /** Gets the first live frame on this thread as soon as it is computed (see {@link #onFirstFrame}), or null. */
+    private volatile java.util.function.Consumer<AnalysisFrame> firstFrame;
+    private boolean firstDone;
     private final AtomicReference<String> error = new AtomicReference<>();
 
     private record Request(TrainingService.Snapshot snapshot, PcaResult reference) {
@@ -121,8 +124,21 @@ public final class LiveAnalysis implements AutoCloseable {
         if (s != null) {
             AnalysisFrame f = compute(s, previousBasis, true);
             previousBasis = f.pca();
+            java.util.function.Consumer<AnalysisFrame> first = firstFrame;
+            if (!firstDone && first != null) {
+                first.accept(f); // e.g. the 3D pane starts its mesh before the FX thread takes the frame
+            }
+            firstDone = true;
             latest.set(f);
         }
+    }
+
+    /**
+     * Hands the first live frame to {@code consumer} on this object's thread as soon as it is computed, before
+     * {@link #poll()} returns it; nothing if the first frame was computed before this call. Any thread.
+     */
+    public void onFirstFrame(java.util.function.Consumer<AnalysisFrame> consumer) {
+        firstFrame = consumer;
     }
 
     /** Why the last analysis failed, or null; cleared when read. */

@@ -24,7 +24,8 @@ import org.attractorlab.figure.TrajectoryFigure;
 /**
  * The 3D PCA trajectories: turns every analysis frame into one tube mesh of all probe trials (off the FX thread;
  * the newest request wins), coloured by the shared colour-by column, with the shared selection emphasised, a
- * marker per trial at the shared time step, and optional fixed points. FX thread only, except the builds.
+ * marker per trial at the shared time step, and optional fixed points. FX thread only, except the builds and
+ * {@link #prepare}.
  */
 public final class Pca3dViewModel {
     /** Choices of how many trials to show; 0 = all. */
@@ -44,6 +45,10 @@ public final class Pca3dViewModel {
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final TimePlayer player;
     private float[][] fixedProjected;
+    /** The request {@link #prepare} made for a frame not yet shown; a request equal to it is not made again. */
+    private volatile TrajectoryScene.Request prepared;
+    /** The settings a prepared build uses: the request of the last frame with its frame left out (FX writes). */
+    private volatile TrajectoryScene.Request settings;
     private boolean[] fixedStable;
     private float[][][] fixedModes;
 
@@ -69,6 +74,8 @@ public final class Pca3dViewModel {
         disposer.listen(selection.timeStepProperty(), (o, a, b) -> updateMarkers());
         disposer.listen(playing, (o, a, p) -> player.play(p));
         disposer.onDispose(() -> player.play(false));
+        settings = new TrajectoryScene.Request(null, selection.colorByProperty().get(),
+                selection.trialsProperty().get(), selectedOnly.get(), limit.get(), null);
         onFrame(frames.getValue());
     }
 
@@ -88,11 +95,36 @@ public final class Pca3dViewModel {
     }
 
     private void requestBuild() {
+        settings = new TrajectoryScene.Request(null, selection.colorByProperty().get(),
+                selection.trialsProperty().get(), selectedOnly.get(), limit.get(), fixedProjected);
         AnalysisFrame f = frames.getValue();
         if (f != null) {
-            builds.request(new TrajectoryScene.Request(f, selection.colorByProperty().get(),
-                    selection.trialsProperty().get(), selectedOnly.get(), limit.get(), fixedProjected));
+            TrajectoryScene.Request r = new TrajectoryScene.Request(f, selection.colorByProperty().get(),
+                    selection.trialsProperty().get(), selectedOnly.get(), limit.get(), fixedProjected);
+            if (r.equals(prepared)) {
+                return; // its mesh is built or being built already
+            }
+            prepared = null;
+            builds.request(r);
         }
+    }
+
+    /**
+     * Builds the mesh of {@code f} before the frame reaches this view model (any thread): the window's first frame,
+     * handed over by the live analysis as soon as it is computed, so that its mesh arrives with it instead of being
+     * requested once the FX thread has shown the window. It uses the settings of the last frame shown, coloured by
+     * its first column unless that column still exists; a frame that then arrives with the same settings asks for
+     * nothing more.
+     */
+    public void prepare(AnalysisFrame f) {
+        TrajectoryScene.Request s = settings;
+        List<String> names = f.states().conditions().names();
+        String colorBy = s.colorBy() != null && names.contains(s.colorBy()) ? s.colorBy()
+                : names.isEmpty() ? s.colorBy() : names.get(0);
+        TrajectoryScene.Request r = new TrajectoryScene.Request(f, colorBy, s.selected(), s.selectedOnly(), s.limit(),
+                s.fixedPoints());
+        prepared = r;
+        builds.request(r);
     }
 
     private void apply(TrajectoryScene s) {

@@ -404,6 +404,31 @@ class Pca3dViewUiTest {
     }
 
     @Test
+    void aPreparedFrameBringsItsMeshBeforeTheFrameArrivesAndTheFrameThenAsksForNoSecondBuild() throws Exception {
+        AnalysisFrame frame = Frames.untrained();
+        javafx.beans.property.SimpleObjectProperty<AnalysisFrame> frames =
+                new javafx.beans.property.SimpleObjectProperty<>();
+        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor background = r -> {
+            builds.incrementAndGet();
+            r.run();
+        };
+        java.util.List<Runnable> onFx = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        SelectionModel shared = selection();
+        Pca3dViewModel m = fx(() -> new Pca3dViewModel(frames, shared, background, onFx::add));
+        m.prepare(frame); // off the FX thread, as the live analysis calls it
+        assertEquals(1, builds.get());
+        fx(() -> java.util.List.copyOf(onFx).forEach(Runnable::run));
+        assertTrue(fx(m::vertexCount) > 0, "the mesh is shown before the frame reaches the view model");
+        fx(() -> frames.set(frame));
+        assertEquals(1, builds.get(), "the frame, with the settings the mesh was built with, builds nothing more");
+        assertEquals(frame.states().conditions().names().get(0), fx(() -> m.colorByProperty().get()));
+        fx(() -> m.limitProperty().set(16));
+        assertEquals(2, builds.get(), "a changed setting builds again");
+        fx(m::dispose);
+    }
+
+    @Test
     void aDisposedViewAndItsViewModelCanBeCollected(FxRobot robot) throws Exception {
         AnalysisFrame frame = Frames.untrained();
         javafx.beans.property.SimpleObjectProperty<AnalysisFrame> frames =
