@@ -51,6 +51,25 @@ final class Standardizer {
         return new Standardizer(mean, scale);
     }
 
+    /** Centring only: the means of the rows of {@code x} (not modified), every scale 1. */
+    static Standardizer centre(DMatrixRMaj x) {
+        int n = x.numRows;
+        int p = x.numCols;
+        double[] mean = new double[p];
+        for (int i = 0; i < n; i++) {
+            int r = i * p;
+            for (int j = 0; j < p; j++) {
+                mean[j] += x.data[r + j];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            mean[j] /= n;
+        }
+        double[] scale = new double[p];
+        java.util.Arrays.fill(scale, 1.0);
+        return new Standardizer(mean, scale);
+    }
+
     /** The standardised copy of {@code x} (not modified). */
     DMatrixRMaj apply(DMatrixRMaj x) {
         int p = mean.length;

@@ -14,7 +14,7 @@ class RidgeRegressionTest {
     /** Agreement of two exact solutions in double precision. */
     private static final double EXACT = 1e-9;
 
-    /** Features with very different offsets and scales, so that standardisation matters. */
+    /** Features with very different offsets and scales, so that centring (and not scaling) matters. */
     private static DMatrixRMaj features(SplittableRandom r, int n, int p) {
         DMatrixRMaj x = Synthetic.gaussian(r, n, p, 1);
         for (int j = 0; j < p; j++) {
@@ -57,20 +57,12 @@ class RidgeRegressionTest {
             DMatrixRMaj y = Synthetic.gaussian(r, n, 3, 1);
             RidgeRegression fit = RidgeRegression.fit(x, y, lambda);
 
-            // independent closed form: [Z 1], penalty diag(lambda, ..., lambda, 0), normal equations
+            // independent closed form on the raw features: [X 1], penalty diag(lambda, ..., lambda, 0), normal
+            // equations (the unpenalised intercept absorbs the means, so this is the centred fit)
             DMatrixRMaj za = new DMatrixRMaj(n, p + 1);
-            double[] mean = new double[p];
-            double[] sd = new double[p];
             for (int j = 0; j < p; j++) {
                 for (int i = 0; i < n; i++) {
-                    mean[j] += x.get(i, j) / n;
-                }
-                for (int i = 0; i < n; i++) {
-                    sd[j] += Math.pow(x.get(i, j) - mean[j], 2) / n;
-                }
-                sd[j] = Math.sqrt(sd[j]);
-                for (int i = 0; i < n; i++) {
-                    za.set(i, j, (x.get(i, j) - mean[j]) / sd[j]);
+                    za.set(i, j, x.get(i, j));
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -89,16 +81,43 @@ class RidgeRegressionTest {
             DMatrixRMaj w = fit.weights();
             double[] b = fit.intercepts();
             for (int c = 0; c < 3; c++) {
-                double intercept = theta.get(p, c);
                 for (int j = 0; j < p; j++) {
-                    double wj = theta.get(j, c) / sd[j];
+                    double wj = theta.get(j, c);
                     assertEquals(wj, w.get(c, j), EXACT * (1 + Math.abs(wj)), "n=" + n + " p=" + p + " w[" + c
                             + "," + j + "]");
-                    intercept -= wj * mean[j];
                 }
+                double intercept = theta.get(p, c);
                 assertEquals(intercept, b[c], 1e-8 * (1 + Math.abs(intercept)), "intercept " + c);
             }
         }
+    }
+
+    /**
+     * A nearly silent unit (zero on every trial but one) must not let that trial drive the prediction: with the
+     * unit scaled up to unit variance (as the classifiers' standardisation would) the held-out trial's prediction
+     * runs far off; on centred features it stays near the other units' answer.
+     */
+    @Test
+    void aNearlySilentUnitDoesNotDriveTheCrossValidatedPrediction() {
+        SplittableRandom r = new SplittableRandom(7);
+        int n = 40;
+        DMatrixRMaj x = new DMatrixRMaj(n, 3);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double t = r.nextDouble(-0.5, 0.5);
+            y[i] = t;
+            x.set(i, 0, 2 * t + 0.01 * r.nextGaussian());
+            x.set(i, 1, -t + 0.01 * r.nextGaussian());
+        }
+        x.set(3, 2, 1e-4); // the silent unit fires once, a little, on the first fitting trial below
+        x.set(0, 2, 5e-2); // ... and more on the held-out trial 0
+        int[] fit = new int[n - 1];
+        for (int i = 1; i < n; i++) {
+            fit[i - 1] = i;
+        }
+        RidgeRegression ridge = RidgeRegression.fit(Rows.select(x, fit), Rows.select(y, fit), 1.0);
+        double predicted = ridge.decisionFunction(Rows.select(x, new int[]{0})).get(0, 0);
+        assertEquals(y[0], predicted, 0.1, "the held-out trial is predicted from the units that carry the target");
     }
 
     @Test
@@ -124,11 +143,9 @@ class RidgeRegressionTest {
         double previous = Double.POSITIVE_INFINITY;
         for (double lambda : new double[]{0, 1, 10, 100, 1000}) {
             DMatrixRMaj w = RidgeRegression.fit(x, y, lambda).weights();
-            // compare in the standardised space, where the penalty acts: |w_j * sd_j|
-            double norm = 0;
+            double norm = 0; // the penalty acts on the weights of the raw (centred) features
             for (int j = 0; j < 5; j++) {
-                double sd = Standardizer.fit(x).scale[j];
-                norm += Math.pow(w.get(0, j) * sd, 2);
+                norm += Math.pow(w.get(0, j), 2);
             }
             assertTrue(norm < previous, "lambda = " + lambda);
             previous = norm;
