@@ -212,8 +212,7 @@ final class DegeneracyReproducer implements Reproducer {
         }
         String here = String.format(Locale.ROOT, "regularised networks' score lower in %d of %d (task, level, "
                 + "regulariser) cases", lower.size(), lower.size() + notLower.size());
-        return notLower.isEmpty() && !lower.isEmpty() ? new Claim(PAPER, statement, here, Verdict.AGREES)
-                : new Claim(PAPER, statement, here + "; it differs at " + String.join("; ", notLower),
-                Verdict.DIFFERS);
+        return Claim.judged(PAPER, statement, here, notLower.isEmpty() && !lower.isEmpty(),
+                " at " + String.join("; ", notLower));
     }
 }

@@ -187,9 +187,8 @@ final class DisentangleReproducer implements Reproducer {
         String here = String.format(Locale.ROOT, "mean OOD r² by N_task %s; N_task %d - %d = %+.3f; %d of %d pairs "
                 + "of networks (one at %d tasks, one at %d) rise", path, hi.tasks(), lo.tasks(), diff, up, pairs,
                 lo.tasks(), hi.tasks());
-        return pairs > 0 && diff > 0 && up >= RISE_PAIRS * pairs ? new Claim(PAPER, statement, here, Verdict.AGREES)
-                : new Claim(PAPER, statement, here + String.format(Locale.ROOT, "; it differs: fewer than %.0f%% of "
-                + "the pairs rise", RISE_PAIRS * 100), Verdict.DIFFERS);
+        return Claim.judged(PAPER, statement, here, pairs > 0 && diff > 0 && up >= RISE_PAIRS * pairs,
+                String.format(Locale.ROOT, ": fewer than %.0f%% of the pairs rise", RISE_PAIRS * 100));
     }
 
     /** OOD r^2 approaches the in-distribution r^2 once N_task &gt;= D. */

@@ -197,7 +197,6 @@ final class FlipFlopReproducer implements Reproducer {
         }
         String here = String.format(Locale.ROOT, "%d of %d trained networks have index-1 saddles on a cube edge "
                 + "(%s)", with, learned.size(), String.join(", ", parts));
-        return with == learned.size() ? new Claim(PAPER, statement, here, Verdict.AGREES)
-                : new Claim(PAPER, statement, here + "; it differs where the count is 0", Verdict.DIFFERS);
+        return Claim.judged(PAPER, statement, here, with == learned.size(), " where the count is 0");
     }
 }

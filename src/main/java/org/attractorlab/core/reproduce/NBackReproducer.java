@@ -341,9 +341,8 @@ final class NBackReproducer implements Reproducer {
         double irr = mean(irrelevant);
         String here = String.format(Locale.ROOT, "within-task accuracy above chance, mean over %d learned "
                 + "network(s): irrelevant features %+.2f, relevant %+.2f", irrelevant.length, irr, mean(relevant));
-        return irr >= DECODABLE ? new Claim(PAPER, statement, here, Verdict.AGREES)
-                : new Claim(PAPER, statement, here + String.format(Locale.ROOT, "; it differs: the irrelevant "
-                + "features are less than %.2f above chance", DECODABLE), Verdict.DIFFERS);
+        return Claim.judged(PAPER, statement, here, irr >= DECODABLE, String.format(Locale.ROOT, ": the irrelevant "
+                + "features are less than %.2f above chance", DECODABLE));
     }
 
     static Claim lessOrthogonal(List<Studies> learned) {
@@ -365,9 +364,7 @@ final class NBackReproducer implements Reproducer {
         double g = mean(gap);
         String here = String.format(Locale.ROOT, "perceptual minus encoding orthogonalisation index at the last "
                 + "step, mean over the features and %d learned network(s): %+.3f", gap.length, g);
-        return g > 0 ? new Claim(PAPER, statement, here, Verdict.AGREES)
-                : new Claim(PAPER, statement, here + "; it differs: the hidden states are not less orthogonal",
-                Verdict.DIFFERS);
+        return Claim.judged(PAPER, statement, here, g > 0, ": the hidden states are not less orthogonal");
     }
 
     static Claim crossTask(List<Studies> learned) {
@@ -388,9 +385,8 @@ final class NBackReproducer implements Reproducer {
         double x = mean(above);
         String here = String.format(Locale.ROOT, "accuracy above chance of a decoder tested on another task's "
                 + "trials, mean over the features, task pairs and %d learned network(s): %+.2f", above.length, x);
-        return x >= DECODABLE ? new Claim(PAPER, statement, here, Verdict.AGREES)
-                : new Claim(PAPER, statement, here + String.format(Locale.ROOT, "; it differs: less than %.2f above "
-                + "chance", DECODABLE), Verdict.DIFFERS);
+        return Claim.judged(PAPER, statement, here, x >= DECODABLE, String.format(Locale.ROOT, ": less than %.2f "
+                + "above chance", DECODABLE));
     }
 
     static Claim chronological(List<Studies> learned) {
@@ -428,8 +424,7 @@ final class NBackReproducer implements Reproducer {
                 + "rotation gives %+.2f back", drift.length, d, back)
                 + (memDrift.length == 0 ? "" : String.format(Locale.ROOT, " (within memory: loses %.2f, the rotation "
                 + "gives %+.2f back)", mean(memDrift), mean(memRecovered)));
-        return d >= MOVES && back >= MOVES ? new Claim(PAPER, statement, here, Verdict.AGREES)
-                : new Claim(PAPER, statement, here + String.format(Locale.ROOT, "; it differs: %s below %.2f",
-                d < MOVES ? "the loss is" : "the gain is", MOVES), Verdict.DIFFERS);
+        return Claim.judged(PAPER, statement, here, d >= MOVES && back >= MOVES, String.format(Locale.ROOT,
+                ": %s below %.2f", d < MOVES ? "the loss is" : "the gain is", MOVES));
     }
 }

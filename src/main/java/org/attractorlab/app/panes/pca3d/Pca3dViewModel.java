@@ -99,8 +99,7 @@ public final class Pca3dViewModel {
                 selection.trialsProperty().get(), selectedOnly.get(), limit.get(), fixedProjected);
         AnalysisFrame f = frames.getValue();
         if (f != null) {
-            TrajectoryScene.Request r = new TrajectoryScene.Request(f, selection.colorByProperty().get(),
-                    selection.trialsProperty().get(), selectedOnly.get(), limit.get(), fixedProjected);
+            TrajectoryScene.Request r = settings.of(f, settings.colorBy());
             if (r.equals(prepared)) {
                 return; // its mesh is built or being built already
             }
@@ -121,8 +120,7 @@ public final class Pca3dViewModel {
         List<String> names = f.states().conditions().names();
         String colorBy = s.colorBy() != null && names.contains(s.colorBy()) ? s.colorBy()
                 : names.isEmpty() ? s.colorBy() : names.get(0);
-        TrajectoryScene.Request r = new TrajectoryScene.Request(f, colorBy, s.selected(), s.selectedOnly(), s.limit(),
-                s.fixedPoints());
+        TrajectoryScene.Request r = s.of(f, colorBy);
         prepared = r;
         builds.request(r);
     }

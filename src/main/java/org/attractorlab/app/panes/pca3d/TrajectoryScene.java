@@ -52,6 +52,11 @@ record TrajectoryScene(int step, int steps, int[] shown, boolean[] emphasised, b
         Request(AnalysisFrame frame, String colorBy, Set<Integer> selected, boolean selectedOnly, int limit) {
             this(frame, colorBy, selected, selectedOnly, limit, null);
         }
+
+        /** The same settings for {@code f}, coloured by {@code by}. */
+        Request of(AnalysisFrame f, String by) {
+            return new Request(f, by, selected, selectedOnly, limit, fixedPoints);
+        }
     }
 
     /** The trial a face of {@link #mesh} belongs to, or -1. */
