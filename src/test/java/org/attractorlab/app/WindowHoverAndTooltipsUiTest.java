@@ -12,7 +12,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBoxBase;
-import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -66,8 +65,8 @@ class WindowHoverAndTooltipsUiTest {
     private static void collect(Node n, List<String> missing, List<Node> seen) {
         if (isInput(n)) {
             seen.add(n);
-            if (((Control) n).getTooltip() == null || ((Control) n).getTooltip().getText() == null
-                    || ((Control) n).getTooltip().getText().isBlank()) {
+            String tip = org.attractorlab.app.fx.Tips.text(n);
+            if (tip == null || tip.isBlank()) {
                 missing.add(n.getClass().getSimpleName() + "#" + n.getId()
                         + (n instanceof Labeled l ? " '" + l.getText() + "'" : ""));
             }

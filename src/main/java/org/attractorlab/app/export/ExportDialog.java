@@ -8,12 +8,12 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.attractorlab.figure.FigureFormat;
 import org.attractorlab.figure.FigureSize;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * The app's {@link FigureChooser}: a small dialog for the format, the size in points and a PNG's dpi (300 by
@@ -27,7 +27,7 @@ public final class ExportDialog implements FigureChooser {
         ChoiceBox<FigureFormat> format = new ChoiceBox<>();
         format.getItems().setAll(FigureFormat.values());
         format.setValue(FigureFormat.PDF);
-        format.setTooltip(new Tooltip("PDF and SVG are vector (text as text, lines as paths); PNG is a bitmap"));
+        Tips.set(format, "PDF and SVG are vector (text as text, lines as paths); PNG is a bitmap");
         Spinner<Integer> width = new Spinner<>((int) FigureSize.MIN, (int) FigureSize.MAX, (int) suggested.width(), 10);
         Spinner<Integer> height = new Spinner<>((int) FigureSize.MIN, (int) FigureSize.MAX, (int) suggested.height(),
                 10);
@@ -36,9 +36,9 @@ public final class ExportDialog implements FigureChooser {
             s.setEditable(true);
             s.setPrefWidth(100);
         }
-        width.setTooltip(new Tooltip("Width in points (1/72 inch); the pane's size on screen by default"));
-        height.setTooltip(new Tooltip("Height in points (1/72 inch)"));
-        dpi.setTooltip(new Tooltip("Resolution of the PNG, recorded in the file: pixels = points x dpi / 72"));
+        Tips.set(width, "Width in points (1/72 inch); the pane's size on screen by default");
+        Tips.set(height, "Height in points (1/72 inch)");
+        Tips.set(dpi, "Resolution of the PNG, recorded in the file: pixels = points x dpi / 72");
         dpi.disableProperty().bind(format.valueProperty().isNotEqualTo(FigureFormat.PNG));
         GridPane grid = new GridPane(8, 8);
         grid.addRow(0, new Label("Format"), format);

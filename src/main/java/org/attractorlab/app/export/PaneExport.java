@@ -4,13 +4,13 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.SVGPath;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * Puts "Export figure..." on a pane without the pane knowing: a small icon button at the right of the pane's top bar
@@ -36,8 +36,8 @@ public final class PaneExport {
         button.setAccessibleText("Export figure\u2026");
         button.getStyleClass().addAll("small", "flat");
         button.setMinWidth(Button.USE_PREF_SIZE);
-        button.setTooltip(new Tooltip("Export figure\u2026 (" + SHORTCUT + "): save this pane as PNG (chosen dpi), "
-                + "SVG or PDF"));
+        Tips.set(button, "Export figure\u2026 (" + SHORTCUT + "): save this pane as PNG (chosen dpi), "
+                + "SVG or PDF");
         button.setOnAction(e -> vm.export(pane, view.getScene() == null ? null : view.getScene().getWindow()));
         Node top = view.getTop();
         // the button sits at the top right over the pane's own bar, which keeps the rest of the width: a flow bar

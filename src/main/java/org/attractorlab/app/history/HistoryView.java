@@ -7,12 +7,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * The history bar: Play, Live, a slider over the training snapshots and the step shown. Left and Right step
@@ -35,12 +35,12 @@ public final class HistoryView extends HBox {
         Button play = new Button("Play");
         play.setId("history-play");
         play.setPrefWidth(70);
-        play.setTooltip(new Tooltip("Watch the network form: step through the training history"));
+        Tips.set(play, "Watch the network form: step through the training history");
         play.setOnAction(e -> vm.togglePlay());
         ToggleButton live = new ToggleButton("Live");
         live.setId("history-live");
         live.setPrefWidth(60);
-        live.setTooltip(new Tooltip("Follow training: show the newest network"));
+        Tips.set(live, "Follow training: show the newest network");
         live.selectedProperty().bindBidirectional(vm.liveProperty());
 
         Slider slider = new Slider(0, 0, 0);
@@ -50,7 +50,7 @@ public final class HistoryView extends HBox {
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(true);
         slider.setMaxWidth(Double.MAX_VALUE);
-        slider.setTooltip(new Tooltip("Training history: drag to see the network at an earlier step (Left/Right)"));
+        Tips.set(slider, "Training history: drag to see the network at an earlier step (Left/Right)");
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT) {

@@ -6,13 +6,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.attractorlab.app.fx.Disposer;
 import org.attractorlab.app.session.SessionViewModel;
 import org.attractorlab.app.session.TrainingService.Phase;
+import org.attractorlab.app.fx.Tips;
 
 /** Train / Pause / Resume / Stop / Reset, live speed, elapsed and remaining time, and a progress bar. */
 public final class ToolbarView extends ToolBar {
@@ -56,7 +56,7 @@ public final class ToolbarView extends ToolBar {
         if (onTheme != null) {
             javafx.scene.control.ToggleButton theme = new javafx.scene.control.ToggleButton("Dark");
             theme.setId("theme");
-            theme.setTooltip(new Tooltip("Switch between the light and the dark theme"));
+            Tips.set(theme, "Switch between the light and the dark theme");
             theme.setOnAction(e -> onTheme.accept(theme.isSelected()));
             figures.getChildren().add(theme);
         }
@@ -91,7 +91,7 @@ public final class ToolbarView extends ToolBar {
     private static Button button(String id, String text, String tip, Runnable action) {
         Button b = new Button(text);
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        Tips.set(b, tip);
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -2,13 +2,13 @@ package org.attractorlab.app.sweep;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import org.attractorlab.app.charts.FxChart;
 import org.attractorlab.app.fx.Disposer;
 import org.attractorlab.figure.OodVsTasksChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.attractorlab.app.fx.Tips;
 
 /** The OOD tab of the sweep window: "Compute" and the message line above the chart. Binds to an {@link OodTasksViewModel}. */
 public final class OodTasksView extends BorderPane {
@@ -23,8 +23,8 @@ public final class OodTasksView extends BorderPane {
         setId("sweep-ood");
         Button compute = new Button("Compute");
         compute.setId("sweep-ood-compute");
-        compute.setTooltip(new Tooltip("In-distribution and OOD r\u00b2 of the OOD quadrant test of every done run,"
-                + " against N_task, one line per D (from the runs' records when the sweep ran decode)"));
+        Tips.set(compute, "In-distribution and OOD r\u00b2 of the OOD quadrant test of every done run,"
+                + " against N_task, one line per D (from the runs' records when the sweep ran decode)");
         compute.setOnAction(e -> vm.compute());
         compute.disableProperty().bind(vm.busyProperty());
         Label message = new Label();

@@ -6,7 +6,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import org.attractorlab.app.charts.FxChart;
@@ -15,6 +14,7 @@ import org.attractorlab.app.fx.Disposer;
 import org.attractorlab.app.fx.Themes;
 import org.attractorlab.figure.DegeneracyCharts;
 import org.jfree.chart.fx.ChartViewer;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * The Population tab of the sweep window: the level, group-by and colour choosers, the OOD overrides, "Compute" and
@@ -49,8 +49,8 @@ public final class PopulationView extends BorderPane {
         ood.setId("population-ood");
         ood.setPromptText("task.trial_steps=200, ...");
         ood.setPrefColumnCount(16);
-        ood.setTooltip(new Tooltip("Out-of-distribution probe: task keys changed for a second behaviour batch "
-                + "(like compare --ood-set), comma-separated; then choose behaviour_ood"));
+        Tips.set(ood, "Out-of-distribution probe: task keys changed for a second behaviour batch "
+                + "(like compare --ood-set), comma-separated; then choose behaviour_ood");
         ood.textProperty().bindBidirectional(vm.oodProperty());
         ood.setOnAction(e -> vm.compute());
         disposer.onDispose(() -> {
@@ -59,7 +59,7 @@ public final class PopulationView extends BorderPane {
         });
         Button compute = new Button("Compute");
         compute.setId("population-compute");
-        compute.setTooltip(new Tooltip("Compare the done runs of the sweep at the chosen level"));
+        Tips.set(compute, "Compare the done runs of the sweep at the chosen level");
         compute.setOnAction(e -> vm.compute());
         compute.disableProperty().bind(vm.busyProperty());
         Label message = new Label();

@@ -8,12 +8,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 import org.attractorlab.core.reproduce.Claim;
 import org.attractorlab.core.reproduce.Report;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * The Report tab of a reproduction's sweep window: the claims table of {@code report.md} (the paper's statement,
@@ -50,12 +50,12 @@ public final class ReportView extends ScrollPane {
                     true, true));
             img.setPreserveRatio(true);
             img.setFitWidth(FIGURE_WIDTH);
-            Tooltip.install(img, new Tooltip(f.caption()));
+            Tips.set(img, f.caption());
             Label caption = new Label(f.caption());
             caption.setWrapText(true);
             TextField command = new TextField(f.command());
             command.setEditable(false);
-            command.setTooltip(new Tooltip("Regenerates the figure (run in " + dir + ")"));
+            Tips.set(command, "Regenerates the figure (run in " + dir + ")");
             figures.getChildren().addAll(new Label(f.section()), img, caption, command);
         }
         VBox box = new VBox(10, title, claims, figures);

@@ -12,8 +12,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * Builds the sweep view's table of runs: text columns for the run, its state and each axis (numbers sorted by
@@ -61,7 +61,7 @@ final class RunTable {
             });
             return row;
         });
-        table.setTooltip(new Tooltip("Click a header to sort; double-click a run to open it in the explorer panes"));
+        Tips.set(table, "Click a header to sort; double-click a run to open it in the explorer panes");
         return table;
     }
 

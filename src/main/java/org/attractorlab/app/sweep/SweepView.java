@@ -11,7 +11,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
@@ -21,6 +20,7 @@ import org.attractorlab.app.fx.Themes;
 import org.attractorlab.core.sweep.SweepSeries;
 import org.attractorlab.figure.SweepChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * The sweep view: the counts and a filter per axis at the top, the table of runs (sortable by any column;
@@ -161,7 +161,7 @@ public final class SweepView extends BorderPane {
         ChoiceBox<String> c = new ChoiceBox<>();
         c.setId(id);
         c.getItems().setAll(items);
-        c.setTooltip(new Tooltip(tip));
+        Tips.set(c, tip);
         c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return c;
     }

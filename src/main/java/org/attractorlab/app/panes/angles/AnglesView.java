@@ -5,7 +5,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
@@ -16,6 +15,7 @@ import org.attractorlab.app.fx.Disposer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * Mean principal angle between the subspaces of every pair of condition groups (heatmap), and below it the angle
@@ -36,17 +36,17 @@ public final class AnglesView extends BorderPane {
 
         ComboBox<String> column = new ComboBox<>(vm.columns());
         column.setId("angles-column");
-        column.setTooltip(new Tooltip("Condition column whose values define the groups"));
+        Tips.set(column, "Condition column whose values define the groups");
         column.valueProperty().bindBidirectional(vm.groupColumnProperty());
         disposer.onDispose(() -> column.valueProperty().unbindBidirectional(vm.groupColumnProperty()));
         Spinner<Integer> k = Controls.spinner(disposer, "angles-k", vm.kProperty(), 1, vm.unitsProperty(), 0, 74);
-        k.setTooltip(new Tooltip("Dimension of each group's subspace (its top principal components)"));
+        Tips.set(k, "Dimension of each group's subspace (its top principal components)");
         Spinner<Integer> from = Controls.spinner(disposer, "angles-from",
                 vm.fromStepProperty(), 0, vm.stepsProperty(), -1, 74);
         Spinner<Integer> to = Controls.spinner(disposer, "angles-to",
                 vm.toStepProperty(), 1, vm.stepsProperty(), 0, 74);
-        from.setTooltip(new Tooltip("First step whose hidden states enter the subspaces"));
-        to.setTooltip(new Tooltip("End of the window (exclusive): steps from .. to - 1"));
+        Tips.set(from, "First step whose hidden states enter the subspaces");
+        Tips.set(to, "End of the window (exclusive): steps from .. to - 1");
         FlowPane bar = new FlowPane(8, 4, Controls.row(new Label("groups"), column), Controls.row(new Label("k"), k),
                 Controls.row(new Label("steps"), from, new Label("to"), to));
         bar.getStyleClass().add("pane-toolbar");

@@ -30,6 +30,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.RectangleEdge;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * One trial over time: its inputs (top) and the network's outputs against the targets (bottom, targets dashed
@@ -109,12 +110,12 @@ public final class BehaviourView extends BorderPane {
         frame.setId("behaviour-frame");
         frame.textProperty().bind(vm.frameTextProperty());
         frame.setStyle("-fx-text-fill: -color-fg-muted;");
-        frame.setTooltip(new Tooltip("Training step of the network shown"));
+        Tips.set(frame, "Training step of the network shown");
         frame.setMinWidth(USE_PREF_SIZE);
         CheckBox ms = new CheckBox("ms");
         ms.setId("behaviour-millis");
         ms.setMinWidth(USE_PREF_SIZE);
-        ms.setTooltip(new Tooltip("Show time in milliseconds instead of steps"));
+        Tips.set(ms, "Show time in milliseconds instead of steps");
         ms.selectedProperty().bindBidirectional(vm.millisProperty());
         ms.disableProperty().bind(vm.millisAvailableProperty().not());
         disposer.onDispose(() -> {

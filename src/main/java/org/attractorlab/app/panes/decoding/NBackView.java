@@ -19,6 +19,7 @@ import org.attractorlab.app.fx.Disposer;
 import org.attractorlab.figure.NBackCharts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * The N-back tab of the decoding pane: the cross-task matrix of a chosen feature, the relevant vs irrelevant
@@ -43,8 +44,8 @@ public final class NBackView extends BorderPane {
                 "The item's feature of the Procrustes rotations");
         Spinner<Integer> step = Controls.spinner(disposer, "nback-orth-step", vm.orthStepProperty(), 0,
                 vm.stepsProperty(), -1, 64);
-        step.setTooltip(new Tooltip("The step of the orthogonalisation index (the stimulus shown there labels "
-                + "the trials)"));
+        Tips.set(step, "The step of the orthogonalisation index (the stimulus shown there labels "
+                + "the trials)");
         FlowPane bar = new FlowPane(10, 4, row("matrix", matrixFeature), row("orth. step", step),
                 row("Procrustes", procrustesFeature));
         bar.getStyleClass().add("pane-toolbar");
@@ -111,7 +112,7 @@ public final class NBackView extends BorderPane {
         ComboBox<String> c = new ComboBox<>();
         c.getItems().setAll(vm.features());
         c.setId(id);
-        c.setTooltip(new Tooltip(tip));
+        Tips.set(c, tip);
         c.valueProperty().bindBidirectional(p);
         disposer.onDispose(() -> c.valueProperty().unbindBidirectional(p));
         return c;

@@ -12,7 +12,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -20,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.attractorlab.app.fx.Disposer;
 import org.jfree.chart.JFreeChart;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * The fixed-points pane: Find and its settings, the search's progress or summary, the eigenvalue spectrum of all
@@ -40,12 +40,12 @@ public final class FixedPointsView extends BorderPane {
         Button find = new Button("Find");
         find.setId("fp-find");
         find.getStyleClass().add("accent");
-        find.setTooltip(new Tooltip("Search for fixed points of the network at the newest frame's step"));
+        Tips.set(find, "Search for fixed points of the network at the newest frame's step");
         find.setOnAction(e -> vm.find());
         find.disableProperty().bind(vm.canFindProperty().not());
         Button showSettings = new Button("Settings");
         showSettings.setId("fp-settings-button");
-        showSettings.setTooltip(new Tooltip("Input, initial states, method, tolerances and automatic refresh"));
+        Tips.set(showSettings, "Input, initial states, method, tolerances and automatic refresh");
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("fp-busy");
         busy.setPrefSize(16, 16);
@@ -53,8 +53,8 @@ public final class FixedPointsView extends BorderPane {
         busy.managedProperty().bind(busy.visibleProperty());
         CheckBox continuous = new CheckBox("continuous time");
         continuous.setId("fp-continuous");
-        continuous.setTooltip(new Tooltip("Show the rates (\u03bb - 1)/\u03b1 of the continuous-time network"
-                + " instead of the eigenvalues \u03bb of the discrete map"));
+        Tips.set(continuous, "Show the rates (\u03bb - 1)/\u03b1 of the continuous-time network"
+                + " instead of the eigenvalues \u03bb of the discrete map");
         continuous.selectedProperty().bindBidirectional(vm.continuousTimeProperty());
         continuous.visibleProperty().bind(vm.rateNetworkProperty());
         Region spacer = new Region();
@@ -76,9 +76,9 @@ public final class FixedPointsView extends BorderPane {
         attractor.setId("fp-attractor");
         attractor.setWrapText(true);
         attractor.getStyleClass().add("fp-status");
-        attractor.setTooltip(new Tooltip("Unit eigenvalues: the median over the points of the number of Jacobian"
+        Tips.set(attractor, "Unit eigenvalues: the median over the points of the number of Jacobian"
                 + " eigenvalues with |\u03bb - 1| < 0.05. Manifold: the principal components of the points that hold"
-                + " 90% of their variance"));
+                + " 90% of their variance");
         attractor.textProperty().bind(vm.attractorProperty());
         attractor.visibleProperty().bind(vm.attractorProperty().isNotEmpty());
         attractor.managedProperty().bind(attractor.visibleProperty());

@@ -13,6 +13,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * The points of the result, sortable by any column; the selected row is the shared selection's fixed point, both
@@ -114,7 +115,7 @@ final class PointsTable extends TableView<PointRow> {
         TableColumn<PointRow, T> c = new TableColumn<>();
         c.setPrefWidth(width);
         Label header = new Label(title);
-        header.setTooltip(new Tooltip(tip));
+        Tips.set(header, tip);
         header.getStyleClass().add("fp-header");
         c.setGraphic(header);
         c.setId("fp-col-" + id);

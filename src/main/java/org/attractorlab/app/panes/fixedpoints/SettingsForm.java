@@ -13,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -22,6 +21,7 @@ import javafx.util.StringConverter;
 import javafx.util.converter.DefaultStringConverter;
 import org.attractorlab.app.fx.Disposer;
 import org.attractorlab.core.analysis.fixedpoint.FixedPointOptions.Method;
+import org.attractorlab.app.fx.Tips;
 
 /** The search settings as a form of labelled fields; every field edits the settings' text. */
 final class SettingsForm extends GridPane {
@@ -99,13 +99,13 @@ final class SettingsForm extends GridPane {
     /** A label and its controls, the two cells of a form row. */
     private static Node[] field(String label, String tip, Node... controls) {
         Label l = new Label(label);
-        l.setTooltip(new Tooltip(tip));
+        Tips.set(l, tip);
         l.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(6, controls);
         box.setAlignment(Pos.CENTER_LEFT);
         for (Node c : controls) {
             if (c instanceof Control control) {
-                control.setTooltip(new Tooltip(tip));
+                Tips.set(control, tip);
             }
         }
         return new Node[]{l, box};

@@ -2,7 +2,6 @@ package org.attractorlab.app.panes.loss;
 
 import org.attractorlab.app.charts.ChartHover;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.attractorlab.app.charts.FxChart;
@@ -11,6 +10,7 @@ import org.attractorlab.app.fx.Disposer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
+import org.attractorlab.app.fx.Tips;
 
 /** Loss (left axis, log or linear) and accuracy (right axis) against training step. */
 public final class LossView extends BorderPane {
@@ -29,7 +29,7 @@ public final class LossView extends BorderPane {
 
         CheckBox log = new CheckBox("log scale");
         log.setId("loss-log-scale");
-        log.setTooltip(new Tooltip("Show the loss on a logarithmic axis"));
+        Tips.set(log, "Show the loss on a logarithmic axis");
         log.selectedProperty().bindBidirectional(vm.logScaleProperty());
         disposer.onDispose(() -> log.selectedProperty().unbindBidirectional(vm.logScaleProperty()));
         disposer.listen(vm.logScaleProperty(), (o, a, b) -> LossChart.setLogScale(chart, b, dark));

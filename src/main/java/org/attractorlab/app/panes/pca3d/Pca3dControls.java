@@ -10,12 +10,12 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * The controls of the 3D pane: colour-by, how many trials, selected only and reset view above; play, the time
@@ -53,7 +53,7 @@ final class Pca3dControls {
     private HBox toolbar() {
         ComboBox<String> colorBy = new ComboBox<>(vm.columns());
         colorBy.setId("pca3d-color-by");
-        colorBy.setTooltip(new Tooltip("The condition that colours the trajectories (in every pane)"));
+        Tips.set(colorBy, "The condition that colours the trajectories (in every pane)");
         colorBy.valueProperty().bindBidirectional(vm.colorByProperty());
         disposer.onDispose(() -> colorBy.valueProperty().unbindBidirectional(vm.colorByProperty()));
 
@@ -72,20 +72,20 @@ final class Pca3dControls {
             }
         });
         limit.setValue(vm.limitProperty().get());
-        limit.setTooltip(new Tooltip("How many probe trials to draw (selected trials are always drawn)"));
+        Tips.set(limit, "How many probe trials to draw (selected trials are always drawn)");
         disposer.listen(limit.valueProperty(), (o, a, n) -> vm.limitProperty().set(n == null ? 0 : n));
         disposer.listen(vm.limitProperty(), (o, a, n) -> limit.setValue(n.intValue()));
 
         CheckBox selectedOnly = new CheckBox("selected only");
         selectedOnly.setId("pca3d-selected-only");
-        selectedOnly.setTooltip(new Tooltip("Draw only the selected trials"));
+        Tips.set(selectedOnly, "Draw only the selected trials");
         selectedOnly.selectedProperty().bindBidirectional(vm.selectedOnlyProperty());
         disposer.onDispose(() -> selectedOnly.selectedProperty().unbindBidirectional(vm.selectedOnlyProperty()));
 
         Button reset = new Button("Reset view");
         reset.setId("pca3d-reset-view");
-        reset.setTooltip(new Tooltip("Back to the initial angle and zoom (drag: orbit, scroll: zoom, "
-                + "right- or shift-drag: pan)"));
+        Tips.set(reset, "Back to the initial angle and zoom (drag: orbit, scroll: zoom, "
+                + "right- or shift-drag: pan)");
         reset.setOnAction(e -> resetView.run());
 
         Region spacer = new Region();
@@ -106,7 +106,7 @@ final class Pca3dControls {
     private HBox timeBar() {
         ToggleButton play = new ToggleButton("\u25b6");
         play.setId("pca3d-play");
-        play.setTooltip(new Tooltip("Move the time marker along the trials"));
+        Tips.set(play, "Move the time marker along the trials");
         play.selectedProperty().bindBidirectional(vm.playingProperty());
         disposer.onDispose(() -> play.selectedProperty().unbindBidirectional(vm.playingProperty()));
         time.setId("pca3d-time");
@@ -120,7 +120,7 @@ final class Pca3dControls {
                 vm.timeStepProperty().set((int) Math.round(v.doubleValue()));
             }
         });
-        time.setTooltip(new Tooltip("Time step marked on every trajectory (in every pane)"));
+        Tips.set(time, "Time step marked on every trajectory (in every pane)");
         HBox.setHgrow(time, Priority.ALWAYS);
         Label t = new Label();
         t.setId("pca3d-time-label");
@@ -130,7 +130,7 @@ final class Pca3dControls {
         Button hide = new Button("\u2715");
         hide.setId("pca3d-hide-marker");
         hide.getStyleClass().add("flat");
-        hide.setTooltip(new Tooltip("Hide the time marker"));
+        Tips.set(hide, "Hide the time marker");
         hide.setOnAction(e -> {
             vm.playingProperty().set(false);
             vm.timeStepProperty().set(-1);

@@ -6,7 +6,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
@@ -15,6 +14,7 @@ import org.attractorlab.app.fx.Controls;
 import org.attractorlab.app.fx.Disposer;
 import org.attractorlab.core.analysis.rsa.Comparison;
 import org.attractorlab.core.analysis.rsa.Distance;
+import org.attractorlab.app.fx.Tips;
 
 /** The RDM of the newest frame as a heatmap, with its grouping, distance, window and model controls. */
 public final class RsaView extends BorderPane {
@@ -33,7 +33,7 @@ public final class RsaView extends BorderPane {
         columns.setId("rsa-columns");
         columns.setMnemonicParsing(false);
         columns.setMaxWidth(130);
-        columns.setTooltip(new Tooltip("Condition columns: each distinct combination of values is one condition"));
+        Tips.set(columns, "Condition columns: each distinct combination of values is one condition");
         Runnable rebuild = () -> columns.getItems().setAll(vm.columns().stream().map(name -> {
             CheckMenuItem item = new CheckMenuItem(name);
             item.setId("rsa-column-" + name);
@@ -74,8 +74,8 @@ public final class RsaView extends BorderPane {
         Spinner<Integer> from = Controls.spinner(disposer, "rsa-from",
                 vm.fromStepProperty(), 0, vm.stepsProperty(), -1, 74);
         Spinner<Integer> to = Controls.spinner(disposer, "rsa-to", vm.toStepProperty(), 1, vm.stepsProperty(), 0, 74);
-        from.setTooltip(new Tooltip("First step of the window the hidden states are averaged over"));
-        to.setTooltip(new Tooltip("End of the window (exclusive): steps from .. to - 1"));
+        Tips.set(from, "First step of the window the hidden states are averaged over");
+        Tips.set(to, "End of the window (exclusive): steps from .. to - 1");
         FlowPane bar = new FlowPane(8, 4, columns, distance, 
                 Controls.row(new Label("steps"), from, new Label("to"), to),
                 Controls.row(new Label("model"), model, comparison));
@@ -120,7 +120,7 @@ public final class RsaView extends BorderPane {
     private static <T> ComboBox<T> combo(String id, String tip) {
         ComboBox<T> box = new ComboBox<>();
         box.setId(id);
-        box.setTooltip(new Tooltip(tip));
+        Tips.set(box, tip);
         return box;
     }
 
