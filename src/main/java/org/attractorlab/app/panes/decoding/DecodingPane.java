@@ -20,27 +20,41 @@ public final class DecodingPane {
                 c.workers());
         DecodingView view = new DecodingView(vm, c.dark());
         NBackViewModel nback = new NBackViewModel(c.analysis().frameProperty(), c.drain(), c.workers());
-        NBackView nbackView = new NBackView(nback, c.dark());
-        view.addTab("N-back", nbackView);
+        // the N-back tab's view is built when the tab is first shown: until then the window neither styles nor lays
+        // out its four charts and their controls (a fifth of the nodes of the first window's panes)
+        NBackView[] nbackView = new NBackView[1];
+        boolean[] dark = {c.dark()};
+        javafx.scene.control.Tab tab = view.addTab("N-back", null);
+        tab.setUserData(nback); // the tab's view model, there before its view
         // the N-back analyses are computed only while their tab is shown
-        javafx.beans.value.ChangeListener<Number> shown = (o, a, i) -> nback.activeProperty().set(i.intValue() == 1);
+        javafx.beans.value.ChangeListener<Number> shown = (o, a, i) -> {
+            boolean on = i.intValue() == 1;
+            if (on && nbackView[0] == null) {
+                nbackView[0] = new NBackView(nback, dark[0]);
+                tab.setContent(nbackView[0]);
+            }
+            nback.activeProperty().set(on);
+        };
         view.tabs().getSelectionModel().selectedIndexProperty().addListener(shown);
         return Pane.of("decoding", view, vm, () -> {
                     view.tabs().getSelectionModel().selectedIndexProperty().removeListener(shown);
-                    nbackView.dispose();
+                    if (nbackView[0] != null) {
+                        nbackView[0].dispose();
+                    }
                     view.dispose();
                 }, () -> {
                     nback.dispose();
                     vm.dispose();
                 })
-                .figure((format, scale) -> view.selectedTab() == 1 ? nBackFigure(nback, nbackView) : crossTime(vm))
+                .figure((format, scale) -> view.selectedTab() == 1 ? nBackFigure(nback, nbackView[0]) : crossTime(vm))
                 .settings(r -> r.text("decoding", "target", vm.targetProperty())
                         .choice("decoding", "decoder", vm.decoderProperty(),
                                 org.attractorlab.core.study.DecodingStudy.Decoder.class)
                         .integer("decoding", "stride", vm.strideProperty())
                         .integer("decoding", "folds", vm.foldsProperty())
                         .text("decoding", "nback_matrix", nback.matrixFeatureProperty())
-                        .text("decoding", "nback_procrustes_feature", nback.procrustesFeatureProperty()));
+                        .text("decoding", "nback_procrustes_feature", nback.procrustesFeatureProperty()))
+                .onTheme(on -> dark[0] = on); // a view built later takes the theme of its day
     }
 
     private static org.attractorlab.figure.Figure crossTime(DecodingViewModel vm) {

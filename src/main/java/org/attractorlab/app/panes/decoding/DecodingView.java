@@ -13,7 +13,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -33,6 +32,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.title.TextTitle;
+import org.attractorlab.app.fx.Tips;
 
 /**
  * The cross-temporal generalisation matrix of a linear decoder (train step x test step), with its target, decoder,
@@ -58,13 +58,13 @@ public final class DecodingView extends BorderPane {
 
         ComboBox<String> target = new ComboBox<>(vm.targets());
         target.setId("decoding-target");
-        target.setTooltip(new Tooltip("Condition column to decode from the hidden state"));
+        Tips.set(target, "Condition column to decode from the hidden state");
         target.valueProperty().bindBidirectional(vm.targetProperty());
         target.setPrefWidth(104);
         ComboBox<DecodingStudy.Decoder> decoder = new ComboBox<>();
         decoder.getItems().setAll(DecodingStudy.Decoder.values());
         decoder.setId("decoding-decoder");
-        decoder.setTooltip(new Tooltip("Linear decoder: auto = logistic for categorical targets, ridge otherwise"));
+        Tips.set(decoder, "Linear decoder: auto = logistic for categorical targets, ridge otherwise");
         decoder.valueProperty().bindBidirectional(vm.decoderProperty());
         decoder.setPrefWidth(104);
         disposer.onDispose(() -> {
@@ -73,10 +73,10 @@ public final class DecodingView extends BorderPane {
         });
         Spinner<Integer> stride = Controls.spinner(disposer, "decoding-stride",
                 vm.strideProperty(), 1, vm.stepsProperty(), 0, 58);
-        stride.setTooltip(new Tooltip("Decode at steps 0, stride, 2 stride, ..."));
+        Tips.set(stride, "Decode at steps 0, stride, 2 stride, ...");
         Spinner<Integer> folds = Controls.spinner(disposer, "decoding-folds", vm.foldsProperty(), 2, null,
                 DecodingStudy.MAX_FOLDS, 58);
-        folds.setTooltip(new Tooltip("k of the k-fold cross-validation"));
+        Tips.set(folds, "k of the k-fold cross-validation");
         // items wrap to the pane's width, each label with its control
         FlowPane bar = new FlowPane(10, 4, new HBox(4, new Label("target"), target),
                 new HBox(4, new Label("decoder"), decoder), new HBox(4, new Label("stride"), stride),
@@ -148,10 +148,10 @@ public final class DecodingView extends BorderPane {
         oodText.setId("decoding-ood-summary");
         oodText.setWrapText(true);
         oodText.setStyle("-fx-font-size: 12px;");
-        oodText.setTooltip(new Tooltip("Vafidis et al.'s test: ridge regression of every latent x0..x(D-1) from the "
+        Tips.set(oodText, "Vafidis et al.'s test: ridge regression of every latent x0..x(D-1) from the "
                 + "last step's hidden state, fitted on all 2^D orthants but one and tested on the held-out one (OOD), "
                 + "against the cross-validated fit on all orthants (in-distribution); r\u00b2 = 1 - MSE / (1/12). "
-                + "Bars: latent and held-out orthant (signs of x0, x1, ...)"));
+                + "Bars: latent and held-out orthant (signs of x0, x1, ...)");
         oodText.textProperty().bind(vm.oodTextProperty());
         disposer.onDispose(() -> oodText.textProperty().unbind());
         VBox ood = new VBox(2, oodText, oodViewer);
@@ -183,11 +183,12 @@ public final class DecodingView extends BorderPane {
         setCenter(tabs);
     }
 
-    /** Adds a tab after the cross-time one (the N-back analyses). */
-    public void addTab(String title, Node content) {
+    /** Adds a tab after the cross-time one (the N-back analyses); content may be null and set when shown. */
+    public Tab addTab(String title, Node content) {
         Tab t = new Tab(title, content);
         t.setClosable(false);
         tabs.getTabs().add(t);
+        return t;
     }
 
     /** The tab shown: 0 cross-time, then the added ones in order. */

@@ -66,11 +66,13 @@ class NBackTabUiTest {
         open(ConfigLoader.standard().parse(Samples.json("nback-9task"), List.of("task.stimulus_encoding=symbolic",
                 "model.cell=vanilla", "model.hidden_size=32", "training.steps=30", "training.batch_size=32")));
         DecodingView decoding = robot.lookup("#decoding-view").queryAs(DecodingView.class);
-        NBackView view = robot.lookup("#nback-view").queryAs(NBackView.class);
+        assertTrue(robot.lookup("#nback-view").tryQuery().isEmpty(), "the N-back view is built when first shown");
         robot.clickOn("#train");
         FxWait.until("training to finish", () -> window.session().phaseProperty().get() == Phase.FINISHED);
-        assertEquals(null, view.viewModel().shownProperty().get(), "nothing computed while the tab is hidden");
+        NBackViewModel hidden = (NBackViewModel) decoding.tabs().getTabs().get(1).getUserData();
+        assertEquals(null, hidden.shownProperty().get(), "nothing computed while the tab is hidden");
         fx(() -> decoding.tabs().getSelectionModel().select(1));
+        NBackView view = robot.lookup("#nback-view").queryAs(NBackView.class);
         Label summary = robot.lookup("#nback-summary").queryAs(Label.class);
         // the result shown and the heatmap drawn, read together on the FX thread (a later frame may replace both)
         java.util.concurrent.atomic.AtomicReference<Object[]> seen = new java.util.concurrent.atomic.AtomicReference<>();
