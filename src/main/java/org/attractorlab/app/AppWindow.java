@@ -90,6 +90,7 @@ public final class AppWindow {
         StartupTrace.mark("  window: analysis hub");
         experimentVm = new ExperimentViewModel(session);
         experimentView = new ExperimentView(experimentVm, this::openData);
+        experimentView.deferBelowTheFold(); // shown with the pane work, when the first frame is on screen
         toolbar = new ToolbarView(session, this::setDark);
         main = new MainView(session, toolbar, experimentView);
         StartupTrace.mark("  window: experiment view, toolbar, shell");
@@ -131,8 +132,9 @@ public final class AppWindow {
     }
 
     /**
-     * Opens {@link #paneWork} on the drain tick after the one that found the trajectories in the 3D mesh (that
-     * frame has been rendered by then), or after {@value #HOLD_TICKS} ticks whatever is shown.
+     * Opens {@link #paneWork} and shows the experiment panel's deferred sections on the drain tick after the one
+     * that found the trajectories in the 3D mesh (that frame has been rendered by then), or after
+     * {@value #HOLD_TICKS} ticks whatever is shown.
      */
     private void releaseWhenDrawn() {
         Runnable[] unregister = new Runnable[1];
@@ -141,6 +143,7 @@ public final class AppWindow {
         unregister[0] = drain.register(() -> {
             if (meshSeen[0] || ++ticks[0] >= HOLD_TICKS) {
                 paneWork.open();
+                experimentView.showDeferred();
                 unregister[0].run();
                 return;
             }

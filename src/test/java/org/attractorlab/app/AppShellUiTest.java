@@ -118,6 +118,32 @@ class AppShellUiTest {
     }
 
     @Test
+    void theExperimentPanelAddsItsTrainingAndSeedSectionsOnceTheFirstFrameIsOnScreen(FxRobot robot) throws Exception {
+        List<String> all = List.of("Task", "Network", "Training", "Seed");
+        org.attractorlab.app.experiment.ExperimentView panel =
+                robot.lookup("#experiment-panel").queryAs(org.attractorlab.app.experiment.ExperimentView.class);
+        FxWait.until("every section in the window's panel", () -> FxWait.fx(panel::sectionTitles).equals(all));
+        assertTrue(robot.lookup("#field-training-steps").tryQuery().isPresent(), "the training fields");
+        // the same on panels of their own: held, then shown; a rebuild (another sample) before that keeps the rest
+        // held, one after it shows every section at once
+        String sample = org.attractorlab.core.config.Samples.NAMES.get(0);
+        FxWait.fx(() -> {
+            var view = new org.attractorlab.app.experiment.ExperimentView(window.experimentViewModel());
+            assertEquals(all, view.sectionTitles());
+            view.deferBelowTheFold();
+            assertEquals(List.of("Task", "Network"), view.sectionTitles());
+            window.experimentViewModel().loadPreset(sample);
+            assertEquals(List.of("Task", "Network"), view.sectionTitles(), "held until shown");
+            view.showDeferred();
+            assertEquals(all, view.sectionTitles());
+            window.experimentViewModel().loadPreset(sample);
+            assertEquals(all, view.sectionTitles(), "a rebuild after the first frame holds nothing back");
+            view.dispose();
+            return null;
+        });
+    }
+
+    @Test
     void anInvalidHiddenSizeIsRefusedWithAMessageNamingTheField(FxRobot robot) {
         TextField hidden = robot.lookup("#field-model-hidden_size").queryAs(TextField.class);
         // set through the real control (not the keyboard, whose focus another test's window may hold)

@@ -12,13 +12,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.app.fx.Tips;
 
 /** The experiment panel: presets, then task, network, training and seed fields; every field validates as you type. */
 public final class ExperimentView extends ScrollPane {
@@ -28,6 +28,9 @@ public final class ExperimentView extends ScrollPane {
     private final Disposer disposer = new Disposer();
     private final VBox sections = new VBox(4);
     private Disposer fieldBindings = new Disposer();
+    /** Sections built but not yet in the panel (see {@link #deferBelowTheFold}). */
+    private final java.util.List<TitledPane> held = new java.util.ArrayList<>();
+    private boolean holding;
 
     public ExperimentView(ExperimentViewModel vm) {
         this(vm, null);
@@ -44,7 +47,7 @@ public final class ExperimentView extends ScrollPane {
         ComboBox<String> presets = new ComboBox<>(vm.presets());
         presets.setId("preset");
         presets.setPromptText("Load a sample...");
-        presets.setTooltip(new Tooltip("Replace the experiment with one of the bundled samples"));
+        Tips.set(presets, "Replace the experiment with one of the bundled samples");
         presets.setMaxWidth(Double.MAX_VALUE);
         presets.setOnAction(e -> {
             if (presets.getValue() != null) {
@@ -53,7 +56,7 @@ public final class ExperimentView extends ScrollPane {
         });
         Button apply = new Button("Apply & reset");
         apply.setId("apply-config");
-        apply.setTooltip(new Tooltip("Discard the trained network and start over with the edited experiment"));
+        Tips.set(apply, "Discard the trained network and start over with the edited experiment");
         apply.disableProperty().bind(vm.pendingProperty().not().or(vm.errorProperty().isNotEmpty()));
         disposer.onDispose(() -> apply.disableProperty().unbind());
         // the sample chooser has the panel's width; the buttons a row of their own, never cut short
@@ -62,8 +65,8 @@ public final class ExperimentView extends ScrollPane {
         if (openData != null) {
             Button open = new Button("Open data...");
             open.setId("open-data");
-            open.setTooltip(new Tooltip("Analyse hidden states from elsewhere: a .npy of shape (trials, time, units) "
-                    + "and optionally a conditions CSV with one row per trial"));
+            Tips.set(open, "Analyse hidden states from elsewhere: a .npy of shape (trials, time, units) "
+                    + "and optionally a conditions CSV with one row per trial");
             open.setOnAction(e -> chooseData(openData));
             open.setMinWidth(Region.USE_PREF_SIZE);
             buttons.getChildren().add(open);
@@ -122,8 +125,8 @@ public final class ExperimentView extends ScrollPane {
             Control control = control(f);
             String tip = f.key().key() + " (" + f.key().type() + ")"
                     + (f.key().description().isEmpty() ? "" : ": " + f.key().description());
-            label.setTooltip(new Tooltip(tip));
-            control.setTooltip(new Tooltip(tip));
+            Tips.set(label, tip);
+            Tips.set(control, tip);
             control.setId("field-" + f.key().key().replace('.', '-'));
             control.setMaxWidth(Double.MAX_VALUE);
             GridPane.setHgrow(control, Priority.ALWAYS);
@@ -131,11 +134,44 @@ public final class ExperimentView extends ScrollPane {
             g.addRow(g.getRowCount(), label, control);
         }
         sections.getChildren().clear();
+        held.clear();
         grids.forEach((section, grid) -> {
             TitledPane t = new TitledPane(TITLES.getOrDefault(section, section), grid);
             t.setAnimated(false);
-            sections.getChildren().add(t);
+            if (holding && sections.getChildren().size() >= SHOWN_FIRST) {
+                held.add(t);
+            } else {
+                sections.getChildren().add(t);
+            }
         });
+    }
+
+    /** Sections in the panel from the start when the others are deferred: task and network fill its height. */
+    private static final int SHOWN_FIRST = 2;
+
+    /**
+     * Keeps the sections after the task and network ones (training, seed: below the panel's fold in a window of
+     * the usual size) out of the panel until {@link #showDeferred()}, so that the first window neither styles nor
+     * lays out their fields. The window calls it before it is shown, and {@link #showDeferred()} once its first
+     * frame is on screen.
+     */
+    public void deferBelowTheFold() {
+        holding = true;
+        for (int i = sections.getChildren().size() - 1; i >= SHOWN_FIRST; i--) {
+            held.add(0, (TitledPane) sections.getChildren().remove(i));
+        }
+    }
+
+    /** The titles of the sections in the panel, in order. */
+    public java.util.List<String> sectionTitles() {
+        return sections.getChildren().stream().map(n -> ((TitledPane) n).getText()).toList();
+    }
+
+    /** Puts the deferred sections into the panel; later rebuilds (another sample) show every section at once. */
+    public void showDeferred() {
+        holding = false;
+        sections.getChildren().addAll(held);
+        held.clear();
     }
 
     private Control control(ExperimentViewModel.Field f) {
