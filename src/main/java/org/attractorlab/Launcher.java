@@ -34,6 +34,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            org.attractorlab.app.AttractorLabApp.preloadSample();
             javafx.application.Application.launch(org.attractorlab.app.AttractorLabApp.class);
             return;
         }
@@ -48,6 +49,7 @@ public final class Launcher {
                 System.err.println(problem);
                 System.exit(2);
             }
+            org.attractorlab.app.AttractorLabApp.preloadSample();
             javafx.application.Application.launch(org.attractorlab.app.AttractorLabApp.class,
                     java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -15,14 +15,30 @@ public final class AttractorLabApp extends Application {
     public static final String SMOKE_PROPERTY = "attractorlab.smoke";
 
     private AppWindow window;
+    private static volatile java.util.concurrent.CompletableFuture<org.attractorlab.core.config.ExperimentConfig> sample;
+
+    /**
+     * Reads the sample the window opens on in the background (the config and the JSON reader's classes), while the
+     * FX toolkit starts. Call before {@link Application#launch}; without it {@link #start} reads the sample itself.
+     */
+    public static void preloadSample() {
+        sample = java.util.concurrent.CompletableFuture.supplyAsync(() -> Samples.load(Samples.NAMES.get(0)),
+                r -> {
+                    Thread t = new Thread(r, "attractor-lab-preload");
+                    t.setDaemon(true);
+                    t.start();
+                });
+    }
 
     @Override
     public void start(Stage stage) {
         StartupTrace.mark("FX toolkit up (start)");
         boolean dark = Boolean.parseBoolean(System.getProperty("attractorlab.dark", "false"));
-        org.attractorlab.core.config.ExperimentConfig sample = Samples.load(Samples.NAMES.get(0));
+        var preloaded = sample;
+        org.attractorlab.core.config.ExperimentConfig config = preloaded != null ? preloaded.join()
+                : Samples.load(Samples.NAMES.get(0));
         StartupTrace.mark("sample config loaded");
-        window = new AppWindow(sample, dark);
+        window = new AppWindow(config, dark);
         StartupTrace.mark("AppWindow built");
         stage.setTitle("Attractor Lab");
         stage.setScene(window.createScene(1440, 900));

@@ -26,7 +26,9 @@ public final class LiveAnalysis implements AutoCloseable {
     public static final int PROBE_TRIALS = Probe.TRIALS;
 
     private final Network network;
-    private final TrialBatch probe;
+    private final Experiment experiment;
+    /** Drawn by the first frame, on the analysis thread (the window's start does not wait for it). */
+    private TrialBatch probe;
     private final ExecutorService executor;
     private final AtomicReference<TrainingService.Snapshot> pending = new AtomicReference<>();
     private final AtomicReference<Request> pendingHistory = new AtomicReference<>();
@@ -47,13 +49,16 @@ public final class LiveAnalysis implements AutoCloseable {
 
     public LiveAnalysis(Experiment experiment) {
         this.network = experiment.network().copy();
-        this.probe = Probe.batch(experiment, PROBE_TRIALS);
+        this.experiment = experiment;
         // the first frame (what the window opens on) is computed at normal priority, then the thread steps down
         this.executor = org.attractorlab.app.fx.Workers.single("attractor-lab-analysis", Thread.NORM_PRIORITY);
     }
 
-    /** The probe batch every frame is computed on. */
-    public TrialBatch probe() {
+    /** The probe batch every frame is computed on (drawn on first use; any thread). */
+    public synchronized TrialBatch probe() {
+        if (probe == null) {
+            probe = Probe.batch(experiment, PROBE_TRIALS);
+        }
         return probe;
     }
 
@@ -150,7 +155,7 @@ public final class LiveAnalysis implements AutoCloseable {
     public AnalysisFrame compute(TrainingService.Snapshot s, PcaResult reference, boolean live) {
         long t0 = System.nanoTime();
         network.setParameters(s.parameters());
-        HiddenStates states = Probe.states(network, probe);
+        HiddenStates states = Probe.states(network, probe());
         PcaResult own = PcaStudy.fit(states, threeComponents(states));
         PcaResult pca = reference == null ? own
                 : live ? PcaAlignment.procrustes(reference, own) : PcaAlignment.fixed(reference, own);
