@@ -175,7 +175,9 @@ class Pca3dViewUiTest {
         float[] after = fx(() -> ((TriangleMesh) view.rig().trajectories().getMesh()).getPoints().toArray(null));
         assertFalse(java.util.Arrays.equals(before, after), "the mesh follows training");
         Label caption = robot.lookup("#pca3d-caption").queryAs(Label.class);
-        assertTrue(caption.getText().startsWith("step " + vm.step()), caption.getText());
+        // read together on the FX thread: the last frame in flight may land between two reads from here
+        FxWait.until("the caption naming the step shown", () -> fx(() -> caption.getText().startsWith("step "
+                + vm.step())));
         // the FX thread only swaps meshes built elsewhere; the meshes stay small enough for the render thread
         double show = fx(view::longestShowMillis);
         assertTrue(show < 25, "showing a mesh took " + show + " ms of processor time");
