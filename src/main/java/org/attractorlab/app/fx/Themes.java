@@ -20,8 +20,8 @@ public final class Themes {
 
     /** Makes the AtlantaFX Primer dark or light stylesheet the application's. */
     public static void useStylesheet(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     /** Recolours every chart under {@code node}, including the items of split panes and scroll panes' content. */
