@@ -26,10 +26,12 @@ while IFS= read -r line; do
     app.mainclass=*) main="${line#app.mainclass=}" ;;
   esac
 done < "$app/attractor-lab.cfg"
-# the app only: the optimising compiler waits for 10x its usual counts (a faster window; see ../attractor-lab)
+# the app only: the optimising compiler waits for 20x its usual counts, except in core (a faster window; see
+# ../attractor-lab)
 if [ "$n" -eq 0 ] || [ "$1" = app ]; then
-  set -- "$@" -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 \
-    -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000
+  set -- "$@" -XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=12000 \
+    -XX:Tier4CompileThreshold=300000 -XX:Tier4BackEdgeThreshold=800000 -XX:CompileCommand=quiet \
+    '-XX:CompileCommand=CompileThresholdScaling,org.attractorlab.core.*::*,0.05'
 fi
 # shellcheck disable=SC2086 # the extra options are words, split on purpose (as the source launcher does)
 set -- "$@" ${ATTRACTOR_LAB_JAVA_OPTS:-} -cp "$cp" "$main"
