@@ -58,9 +58,10 @@ final class DegeneracyReproducer implements Reproducer {
                     continue;
                 }
                 try {
-                    byReg.put(reg, DegeneracyStudy.run(sel.members(), DegeneracyStudy.defaultsFor(sel.members())
-                            .withLevels(EnumSet.of(DegeneracyStudy.Level.BEHAVIOUR, DegeneracyStudy.Level.DYNAMICS,
-                                    DegeneracyStudy.Level.REPRESENTATION)).withGroupBy(reg)));
+                    // the size study's matrices, scored per value of the regulariser: nothing is compared twice
+                    byReg.put(reg, DegeneracyStudy.regroup(bySize, sel.members(), reg, EnumSet.of(
+                            DegeneracyStudy.Level.BEHAVIOUR, DegeneracyStudy.Level.DYNAMICS,
+                            DegeneracyStudy.Level.REPRESENTATION)));
                 } catch (StudyException ex) {
                     notes.add(e.getKey() + ", grouped by " + reg + ": " + ex.getMessage());
                 }

@@ -360,6 +360,49 @@ public final class DegeneracyStudy {
             }
         }
         out.sort(java.util.Comparator.comparing(MeasureResult::measure));
+        return result(s, names, axes, groups, out, first.config().taskName());
+    }
+
+    /**
+     * The matrices of {@code levels} of {@code r} scored per value of another axis, {@code groupBy}: the same as
+     * {@link #run} with those levels and that grouping, without running or comparing a network again (the distances
+     * do not depend on the grouping). The weight level, whose pairs do (networks of different sizes are compared
+     * only within a group), cannot be regrouped.
+     *
+     * @param members the networks of {@code r}, in its order
+     * @throws StudyException for members other than r's, levels r lacks or the weight level, and a group-by axis a
+     *                        network lacks
+     */
+    public static Result regroup(Result r, List<Member> members, String groupBy, Set<Level> levels) {
+        Settings s = r.settings().withLevels(levels).withGroupBy(groupBy);
+        if (levels.contains(Level.WEIGHTS)) {
+            throw StudyException.notAllowed("degeneracy.levels", Level.WEIGHTS.key(), "the weight level's pairs "
+                    + "depend on the grouping: run the study again with that group-by");
+        }
+        List<String> names = members.stream().map(Member::name).toList();
+        if (!names.equals(r.names())) {
+            throw new StudyException("regrouping needs the networks of the result, in its order: got " + names
+                    + ", the result has " + r.names());
+        }
+        for (Level l : levels) {
+            if (!r.settings().levels().contains(l)) {
+                throw StudyException.notAllowed("degeneracy.levels", l.key(), "the result has only "
+                        + r.settings().levels().stream().map(Level::key).toList());
+            }
+        }
+        List<MeasureResult> kept = new ArrayList<>();
+        for (MeasureResult m : r.measures()) {
+            if (levels.contains(m.measure().level())) {
+                kept.add(m);
+            }
+        }
+        List<String> groups = groupBy == null ? null : groupValues(members, groupBy);
+        return result(s, names, r.axes(), groups, kept, members.get(0).config().taskName());
+    }
+
+    private static Result result(Settings s, List<String> names, List<Map<String, String>> axes, List<String> groups,
+                                 List<MeasureResult> out, String task) {
+        int n = names.size();
         List<GroupScore> groupScores = new ArrayList<>();
         if (groups != null) {
             for (String g : new LinkedHashSet<>(groups)) {
@@ -373,7 +416,7 @@ public final class DegeneracyStudy {
             }
         }
         StringBuilder sum = new StringBuilder(String.format(Locale.ROOT, "%d networks of %s on %d probe trials:", n,
-                first.config().taskName(), s.trials()));
+                task, s.trials()));
         for (int k = 0; k < out.size(); k++) {
             MeasureResult r = out.get(k);
             sum.append(k == 0 ? " " : "; ").append(String.format(Locale.ROOT, "%s %.4f \u00b1 %.4f",

@@ -228,6 +228,41 @@ class DegeneracyStudyTest {
         assertEquals(5, mds.size());
     }
 
+    @Test
+    void regroupingScoresTheSameMatricesPerAnotherAxisAsARunWithThatGroupingWould() {
+        Member bigCopy = withNetwork("big-copy", big, big.run().experiment().network().copy());
+        List<Member> members = List.of(a, big, b, bigCopy);
+        java.util.Set<Level> three = java.util.EnumSet.of(Level.BEHAVIOUR, Level.DYNAMICS, Level.REPRESENTATION);
+        // as the degeneracy reproduction does: every level by size once, then by another axis from its matrices
+        DegeneracyStudy.Result once = DegeneracyStudy.run(members, without().withGroupBy("model.hidden_size"));
+        DegeneracyStudy.Result regrouped = DegeneracyStudy.regroup(once, members, "seed", three);
+        DegeneracyStudy.Result direct = DegeneracyStudy.run(members, without().withLevels(three).withGroupBy("seed"));
+        assertEquals(direct.settings(), regrouped.settings());
+        assertEquals(direct.groups(), regrouped.groups());
+        assertEquals(direct.measures().stream().map(DegeneracyStudy.MeasureResult::measure).toList(),
+                regrouped.measures().stream().map(DegeneracyStudy.MeasureResult::measure).toList());
+        for (int k = 0; k < direct.measures().size(); k++) {
+            assertArrayEquals(direct.measures().get(k).distances(), regrouped.measures().get(k).distances(),
+                    direct.measures().get(k).measure().key());
+        }
+        assertEquals(direct.groupScore(), regrouped.groupScore());
+        assertEquals(direct.summary(), regrouped.summary());
+        assertEquals(List.of("1", "3", "2"), regrouped.groupValues());
+        assertEquals(5, regrouped.measures().size(), "behaviour, dynamics and three representation matrices");
+
+        StudyException w = assertThrows(StudyException.class, () -> DegeneracyStudy.regroup(once, members,
+                "model.hidden_size", java.util.EnumSet.of(Level.WEIGHTS)));
+        assertTrue(w.getMessage().contains("weights") && w.getMessage().contains("group"), w.getMessage());
+        StudyException order = assertThrows(StudyException.class, () -> DegeneracyStudy.regroup(once,
+                List.of(big, a, b, bigCopy), "seed", three));
+        assertTrue(order.getMessage().contains("in its order"), order.getMessage());
+        DegeneracyStudy.Result behaviourOnly = DegeneracyStudy.run(members, without(Level.DYNAMICS,
+                Level.REPRESENTATION, Level.WEIGHTS));
+        StudyException missing = assertThrows(StudyException.class, () -> DegeneracyStudy.regroup(behaviourOnly,
+                members, "seed", three));
+        assertTrue(missing.getMessage().contains("dynamics"), missing.getMessage());
+    }
+
     /**
      * States of one step with one trial per condition (column {@code c} = 0, 1, ...): the condition patterns are the
      * rows of {@code patterns} [conditions][units].
