@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,29 @@ class ReproduceCommandTest {
     private static Reproduction.Result reproduce(String name, Path dir, List<String> log) throws IOException {
         return Reproduction.run(Reproduction.Settings.local(name, dir, Scale.TINY, WORKERS), new ReportFigures(),
                 log::add, new AtomicBoolean());
+    }
+
+    @Test
+    void aStopDuringTheAnalysesReturnsWithoutAReportAndTheNextRunAnalysesTheKeptRuns() throws Exception {
+        Path dir = tmp.resolve("stopped");
+        List<String> log = new ArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        // Ctrl-C as the analyses begin: the log line comes just before them
+        Reproduction.Result r = Reproduction.run(Reproduction.Settings.local("degeneracy", dir, Scale.TINY, WORKERS),
+                new ReportFigures(), line -> {
+                    log.add(line);
+                    if (line.startsWith("Analysing")) {
+                        stop.set(true);
+                    }
+                }, stop);
+        assertNull(r.report(), String.join("\n", log));
+        assertTrue(r.summary().startsWith("analysis stopped"), r.summary());
+        assertFalse(Files.exists(dir.resolve("report.md")), "no report of a stopped reproduction");
+        List<String> again = new ArrayList<>();
+        Reproduction.Result resumed = reproduce("degeneracy", dir, again);
+        assertEquals(dir.resolve("report.md"), resumed.report());
+        assertTrue(again.stream().anyMatch(l -> l.contains("done before")), String.join("\n", again));
+        assertTrue(again.stream().noneMatch(l -> l.contains("runs ended")), "nothing trained again: " + again);
     }
 
     @ParameterizedTest
