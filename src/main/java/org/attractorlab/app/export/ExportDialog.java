@@ -11,9 +11,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.attractorlab.app.fx.Tips;
 import org.attractorlab.figure.FigureFormat;
 import org.attractorlab.figure.FigureSize;
-import org.attractorlab.app.fx.Tips;
 
 /**
  * The app's {@link FigureChooser}: a small dialog for the format, the size in points and a PNG's dpi (300 by

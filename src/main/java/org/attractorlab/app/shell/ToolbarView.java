@@ -10,9 +10,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.app.fx.Tips;
 import org.attractorlab.app.session.SessionViewModel;
 import org.attractorlab.app.session.TrainingService.Phase;
-import org.attractorlab.app.fx.Tips;
 
 /** Train / Pause / Resume / Stop / Reset, live speed, elapsed and remaining time, and a progress bar. */
 public final class ToolbarView extends ToolBar {

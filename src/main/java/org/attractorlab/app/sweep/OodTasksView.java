@@ -6,9 +6,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import org.attractorlab.app.charts.FxChart;
 import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.app.fx.Tips;
 import org.attractorlab.figure.OodVsTasksChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.attractorlab.app.fx.Tips;
 
 /** The OOD tab of the sweep window: "Compute" and the message line above the chart. Binds to an {@link OodTasksViewModel}. */
 public final class OodTasksView extends BorderPane {

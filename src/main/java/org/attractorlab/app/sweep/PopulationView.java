@@ -12,9 +12,9 @@ import org.attractorlab.app.charts.FxChart;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.fx.Disposer;
 import org.attractorlab.app.fx.Themes;
+import org.attractorlab.app.fx.Tips;
 import org.attractorlab.figure.DegeneracyCharts;
 import org.jfree.chart.fx.ChartViewer;
-import org.attractorlab.app.fx.Tips;
 
 /**
  * The Population tab of the sweep window: the level, group-by and colour choosers, the OOD overrides, "Compute" and

@@ -11,9 +11,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
+import org.attractorlab.app.fx.Tips;
 import org.attractorlab.core.reproduce.Claim;
 import org.attractorlab.core.reproduce.Report;
-import org.attractorlab.app.fx.Tips;
 
 /**
  * The Report tab of a reproduction's sweep window: the claims table of {@code report.md} (the paper's statement,

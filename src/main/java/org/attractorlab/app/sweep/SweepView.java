@@ -17,10 +17,10 @@ import javafx.scene.layout.StackPane;
 import org.attractorlab.app.charts.FxChart;
 import org.attractorlab.app.fx.Disposer;
 import org.attractorlab.app.fx.Themes;
+import org.attractorlab.app.fx.Tips;
 import org.attractorlab.core.sweep.SweepSeries;
 import org.attractorlab.figure.SweepChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.attractorlab.app.fx.Tips;
 
 /**
  * The sweep view: the counts and a filter per axis at the top, the table of runs (sortable by any column;

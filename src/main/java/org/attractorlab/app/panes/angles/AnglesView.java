@@ -8,6 +8,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
+import org.attractorlab.app.fx.Tips;
 import org.attractorlab.figure.AngleSpectrumChart;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.fx.Controls;
@@ -15,7 +16,6 @@ import org.attractorlab.app.fx.Disposer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
-import org.attractorlab.app.fx.Tips;
 
 /**
  * Mean principal angle between the subspaces of every pair of condition groups (heatmap), and below it the angle

@@ -16,6 +16,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.attractorlab.app.fx.Tips;
 import org.attractorlab.figure.ChartStyle;
 import org.attractorlab.app.fx.Disposer;
 import org.jfree.chart.JFreeChart;
@@ -30,7 +31,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.RectangleEdge;
-import org.attractorlab.app.fx.Tips;
 
 /**
  * One trial over time: its inputs (top) and the network's outputs against the targets (bottom, targets dashed

@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.attractorlab.app.fx.Tips;
 import org.attractorlab.figure.ChartStyle;
 import org.attractorlab.figure.OodChart;
 import org.attractorlab.app.charts.Heatmap;
@@ -32,7 +33,6 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.title.TextTitle;
-import org.attractorlab.app.fx.Tips;
 
 /**
  * The cross-temporal generalisation matrix of a linear decoder (train step x test step), with its target, decoder,

@@ -16,10 +16,10 @@ import javafx.scene.layout.StackPane;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.fx.Controls;
 import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.app.fx.Tips;
 import org.attractorlab.figure.NBackCharts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.attractorlab.app.fx.Tips;
 
 /**
  * The N-back tab of the decoding pane: the cross-task matrix of a chosen feature, the relevant vs irrelevant

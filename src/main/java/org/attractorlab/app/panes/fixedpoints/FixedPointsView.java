@@ -18,8 +18,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.attractorlab.app.fx.Disposer;
-import org.jfree.chart.JFreeChart;
 import org.attractorlab.app.fx.Tips;
+import org.jfree.chart.JFreeChart;
 
 /**
  * The fixed-points pane: Find and its settings, the search's progress or summary, the eigenvalue spectrum of all

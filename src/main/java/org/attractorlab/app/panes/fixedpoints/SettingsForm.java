@@ -20,8 +20,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.converter.DefaultStringConverter;
 import org.attractorlab.app.fx.Disposer;
-import org.attractorlab.core.analysis.fixedpoint.FixedPointOptions.Method;
 import org.attractorlab.app.fx.Tips;
+import org.attractorlab.core.analysis.fixedpoint.FixedPointOptions.Method;
 
 /** The search settings as a form of labelled fields; every field edits the settings' text. */
 final class SettingsForm extends GridPane {

@@ -5,12 +5,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.attractorlab.app.charts.FxChart;
+import org.attractorlab.app.fx.Tips;
 import org.attractorlab.figure.LossChart;
 import org.attractorlab.app.fx.Disposer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
-import org.attractorlab.app.fx.Tips;
 
 /** Loss (left axis, log or linear) and accuracy (right axis) against training step. */
 public final class LossView extends BorderPane {

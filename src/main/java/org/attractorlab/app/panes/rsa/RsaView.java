@@ -12,9 +12,9 @@ import javafx.scene.layout.StackPane;
 import org.attractorlab.app.charts.Heatmap;
 import org.attractorlab.app.fx.Controls;
 import org.attractorlab.app.fx.Disposer;
+import org.attractorlab.app.fx.Tips;
 import org.attractorlab.core.analysis.rsa.Comparison;
 import org.attractorlab.core.analysis.rsa.Distance;
-import org.attractorlab.app.fx.Tips;
 
 /** The RDM of the newest frame as a heatmap, with its grouping, distance, window and model controls. */
 public final class RsaView extends BorderPane {
