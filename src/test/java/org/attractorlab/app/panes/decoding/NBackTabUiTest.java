@@ -62,6 +62,21 @@ class NBackTabUiTest {
     }
 
     @Test
+    void theNBackViewBuiltAfterAThemeSwitchTakesTheThemeOfItsDay(FxRobot robot) throws Exception {
+        open(ConfigLoader.standard().parse(Samples.json("nback-9task"), List.of("task.stimulus_encoding=symbolic",
+                "model.cell=vanilla", "model.hidden_size=32")));
+        DecodingView decoding = robot.lookup("#decoding-view").queryAs(DecodingView.class);
+        fx(() -> window.setDark(true));
+        fx(() -> decoding.tabs().getSelectionModel().select(1));
+        NBackView view = robot.lookup("#nback-view").queryAs(NBackView.class);
+        assertEquals(org.attractorlab.figure.ChartStyle.background(true), FxWait.fx(() -> view.heatmap().chart()
+                .getBackgroundPaint()), "built dark after the switch to dark");
+        fx(() -> window.setDark(false));
+        assertEquals(org.attractorlab.figure.ChartStyle.background(false), FxWait.fx(() -> view.heatmap().chart()
+                .getBackgroundPaint()), "and rethemed with the window from then on");
+    }
+
+    @Test
     void nBackTabShowsTheNineByNineMatrixTheBarsAndFollowsTheStep(FxRobot robot) throws Exception {
         open(ConfigLoader.standard().parse(Samples.json("nback-9task"), List.of("task.stimulus_encoding=symbolic",
                 "model.cell=vanilla", "model.hidden_size=32", "training.steps=30", "training.batch_size=32")));
