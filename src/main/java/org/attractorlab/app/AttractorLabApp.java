@@ -30,13 +30,27 @@ public final class AttractorLabApp extends Application {
                 });
     }
 
+    /** The preloaded sample, or the sample read now; what reading it threw, as it threw it. */
+    private static org.attractorlab.core.config.ExperimentConfig sample() {
+        var preloaded = sample;
+        if (preloaded == null) {
+            return Samples.load(Samples.NAMES.get(0));
+        }
+        try {
+            return preloaded.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         StartupTrace.mark("FX toolkit up (start)");
         boolean dark = Boolean.parseBoolean(System.getProperty("attractorlab.dark", "false"));
-        var preloaded = sample;
-        org.attractorlab.core.config.ExperimentConfig config = preloaded != null ? preloaded.join()
-                : Samples.load(Samples.NAMES.get(0));
+        org.attractorlab.core.config.ExperimentConfig config = sample();
         StartupTrace.mark("sample config loaded");
         window = new AppWindow(config, dark);
         StartupTrace.mark("AppWindow built");
