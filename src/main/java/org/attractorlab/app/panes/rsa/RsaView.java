@@ -76,9 +76,10 @@ public final class RsaView extends BorderPane {
         Spinner<Integer> to = Controls.spinner(disposer, "rsa-to", vm.toStepProperty(), 1, vm.stepsProperty(), 0, 74);
         Tips.set(from, "First step of the window the hidden states are averaged over");
         Tips.set(to, "End of the window (exclusive): steps from .. to - 1");
-        FlowPane bar = new FlowPane(8, 4, columns, distance, 
+        // the comparison a flow item of its own: a narrow pane wraps it to the next line instead of cutting it off
+        FlowPane bar = new FlowPane(8, 4, columns, distance,
                 Controls.row(new Label("steps"), from, new Label("to"), to),
-                Controls.row(new Label("model"), model, comparison));
+                Controls.row(new Label("model"), model), comparison);
         bar.getStyleClass().add("pane-toolbar");
         bar.setStyle("-fx-font-size: 11px;");
 
