@@ -65,6 +65,30 @@ class ReproduceCommandTest {
         assertEquals(dir.resolve("report.md"), resumed.report());
         assertTrue(again.stream().anyMatch(l -> l.contains("done before")), String.join("\n", again));
         assertTrue(again.stream().noneMatch(l -> l.contains("runs ended")), "nothing trained again: " + again);
+
+        // the report counts, per task and size, the networks that did not fit their task, as their records say
+        String md = Files.readString(resumed.report(), StandardCharsets.UTF_8);
+        assertTrue(md.contains("Networks that did not fit their task (validation loss >= 0.1), per size"), md);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var sweeps = Files.list(dir.resolve("sweeps"))) {
+            for (Path sweep : sweeps.sorted().toList()) {
+                java.util.TreeMap<Integer, int[]> bySize = new java.util.TreeMap<>();
+                try (var runs = Files.list(sweep.resolve("runs"))) {
+                    for (Path run : runs.toList()) {
+                        var rec = mapper.readTree(run.resolve("sweep-run.json").toFile());
+                        java.util.regex.Matcher h = java.util.regex.Pattern.compile("hidden_size=(\\d+)")
+                                .matcher(run.getFileName().toString());
+                        assertTrue(h.find(), run.toString());
+                        int[] n = bySize.computeIfAbsent(Integer.parseInt(h.group(1)), k -> new int[2]);
+                        n[0] += rec.path("summary").path("validation_loss").asDouble() >= 0.1 ? 1 : 0;
+                        n[1]++;
+                    }
+                }
+                StringBuilder row = new StringBuilder("| " + sweep.getFileName() + " |");
+                bySize.values().forEach(n -> row.append(" ").append(n[0]).append(" of ").append(n[1]).append(" |"));
+                assertTrue(md.contains(row.toString()), "no row " + row + " in\n" + md);
+            }
+        }
     }
 
     @ParameterizedTest

@@ -25,6 +25,14 @@ final class DegeneracyReproducer implements Reproducer {
             DegeneracyStudy.Measure.DYNAMICS, DegeneracyStudy.Measure.REPRESENTATION_CKA,
             DegeneracyStudy.Measure.WEIGHTS);
 
+    /**
+     * A network whose validation loss is at least this did not fit its task (chance is about 1 for these tasks'
+     * unit-scale targets; the networks that learn reach 1e-5 to 1e-2): it is compared with the others all the same,
+     * and the report counts such networks per size, since their outputs and states differ from the fitted ones' by
+     * construction.
+     */
+    static final double UNFIT_LOSS = 0.1;
+
     /** One task's study grouped by size. */
     record TaskStudy(String sweep, DegeneracyStudy.Result bySize, Map<String, DegeneracyStudy.Result> byRegulariser) {
     }
@@ -109,6 +117,13 @@ final class DegeneracyReproducer implements Reproducer {
         List<Table> tables = new ArrayList<>();
         tables.add(new Table("Degeneracy score (mean pairwise distance ± its spread over the pairs) per network size",
                 header, rows));
+        int[] unfit = new int[2];
+        tables.add(unfitTable(c, sizes, unfit));
+        if (unfit[0] > 0) {
+            notes.add(String.format(Locale.ROOT, "%d of %d done networks did not fit their task (validation loss >= "
+                    + "%s, counted per size in the table below the scores); they are compared like the others, so a "
+                    + "size where many did not fit scores as more degenerate", unfit[0], unfit[1], UNFIT_LOSS));
+        }
         for (TaskStudy t : studies) {
             t.byRegulariser().forEach((axis, r) -> {
                 List<String> h = new ArrayList<>(List.of("task", "level (matrix)"));
@@ -135,6 +150,41 @@ final class DegeneracyReproducer implements Reproducer {
         b.claim(largerLessDegenerate(studies, c.scale()));
         b.claim(regularisation(studies, c.scale()));
         return b.build();
+    }
+
+    /**
+     * Per task and size, the done networks whose validation loss is at least {@link #UNFIT_LOSS}, of the done ones;
+     * {@code counts} gets the totals over all tasks (unfit, done).
+     */
+    private static Table unfitTable(Context c, List<String> sizes, int[] counts) {
+        List<String> header = new ArrayList<>(List.of("task"));
+        sizes.forEach(s -> header.add("H = " + s));
+        List<List<String>> rows = new ArrayList<>();
+        for (var e : c.sweeps().entrySet()) {
+            SweepDirectory sweep = e.getValue();
+            Map<String, int[]> bySize = new java.util.HashMap<>();
+            for (var p : sweep.plan().points()) {
+                var r = sweep.record(p);
+                if (sweep.state(p, r) != SweepDirectory.RunState.DONE) {
+                    continue;
+                }
+                Double loss = r.summary().get("validation_loss");
+                int[] n = bySize.computeIfAbsent(p.axes().getOrDefault(SIZE, ""), k -> new int[2]);
+                boolean bad = loss == null || !(loss < UNFIT_LOSS);
+                n[0] += bad ? 1 : 0;
+                n[1]++;
+                counts[0] += bad ? 1 : 0;
+                counts[1]++;
+            }
+            List<String> row = new ArrayList<>(List.of(e.getKey()));
+            for (String s : sizes) {
+                int[] n = bySize.get(s);
+                row.add(n == null ? "" : n[0] + " of " + n[1]);
+            }
+            rows.add(row);
+        }
+        return new Table("Networks that did not fit their task (validation loss >= " + UNFIT_LOSS + "), per size",
+                header, rows);
     }
 
     private static DegeneracyStudy.Score score(DegeneracyStudy.Result r, DegeneracyStudy.Measure m, String group) {
