@@ -85,7 +85,9 @@ class SweepCommandTest {
      */
     @Test
     void killingTheSweepProcessLosesNoFinishedRunAndTheNextSweepCompletesTheRest() throws Exception {
-        Path spec = spec(SPEC);
+        // each attempt resumes the sweep and may finish it: the runs are long enough (2000 steps each) for the kills
+        // to land on a quiet machine too, where the 400-step runs of the other tests take under 2 s in all
+        Path spec = spec(SPEC.replace("\"training.steps\": 400", "\"training.steps\": 2000"));
         Path dir = tmp.resolve("killed");
         SplittableRandom random = new SplittableRandom(20261206L);
         int kills = 0;
