@@ -24,6 +24,8 @@ import org.attractorlab.app.fx.Tips;
 public final class ExperimentView extends ScrollPane {
     private static final Map<String, String> TITLES = Map.of("task", "Task", "model", "Network",
             "training", "Training", "seed", "Seed");
+    /** Sections in the panel from the start when the others are deferred: task and network fill its height. */
+    private static final int SHOWN_FIRST = 2;
     private final ExperimentViewModel vm;
     private final Disposer disposer = new Disposer();
     private final VBox sections = new VBox(4);
@@ -145,9 +147,6 @@ public final class ExperimentView extends ScrollPane {
             }
         });
     }
-
-    /** Sections in the panel from the start when the others are deferred: task and network fill its height. */
-    private static final int SHOWN_FIRST = 2;
 
     /**
      * Keeps the sections after the task and network ones (training, seed: below the panel's fold in a window of

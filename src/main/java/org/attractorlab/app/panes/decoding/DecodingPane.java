@@ -22,31 +22,25 @@ public final class DecodingPane {
         NBackViewModel nback = new NBackViewModel(c.analysis().frameProperty(), c.drain(), c.workers());
         // the N-back tab's view is built when the tab is first shown: until then the window neither styles nor lays
         // out its four charts and their controls (a fifth of the nodes of the first window's panes)
-        NBackView[] nbackView = new NBackView[1];
-        boolean[] dark = {c.dark()};
-        javafx.scene.control.Tab tab = view.addTab("N-back", null);
-        tab.setUserData(nback); // the tab's view model, there before its view
+        LazyNBack lazy = new LazyNBack(nback, view.addTab("N-back", null), c.dark());
         // the N-back analyses are computed only while their tab is shown
         javafx.beans.value.ChangeListener<Number> shown = (o, a, i) -> {
             boolean on = i.intValue() == 1;
-            if (on && nbackView[0] == null) {
-                nbackView[0] = new NBackView(nback, dark[0]);
-                tab.setContent(nbackView[0]);
+            if (on) {
+                lazy.show();
             }
             nback.activeProperty().set(on);
         };
         view.tabs().getSelectionModel().selectedIndexProperty().addListener(shown);
         return Pane.of("decoding", view, vm, () -> {
                     view.tabs().getSelectionModel().selectedIndexProperty().removeListener(shown);
-                    if (nbackView[0] != null) {
-                        nbackView[0].dispose();
-                    }
+                    lazy.dispose();
                     view.dispose();
                 }, () -> {
                     nback.dispose();
                     vm.dispose();
                 })
-                .figure((format, scale) -> view.selectedTab() == 1 ? nBackFigure(nback, nbackView[0]) : crossTime(vm))
+                .figure((format, scale) -> view.selectedTab() == 1 ? nBackFigure(nback, lazy.view) : crossTime(vm))
                 .settings(r -> r.text("decoding", "target", vm.targetProperty())
                         .choice("decoding", "decoder", vm.decoderProperty(),
                                 org.attractorlab.core.study.DecodingStudy.Decoder.class)
@@ -54,7 +48,35 @@ public final class DecodingPane {
                         .integer("decoding", "folds", vm.foldsProperty())
                         .text("decoding", "nback_matrix", nback.matrixFeatureProperty())
                         .text("decoding", "nback_procrustes_feature", nback.procrustesFeatureProperty()))
-                .onTheme(on -> dark[0] = on); // a view built later takes the theme of its day
+                .onTheme(on -> lazy.dark = on); // a view built later takes the theme of its day
+    }
+
+    /** The N-back tab's view, built the first time the tab is shown, in the theme of that moment. FX thread. */
+    private static final class LazyNBack {
+        private final NBackViewModel viewModel;
+        private final javafx.scene.control.Tab tab;
+        private boolean dark;
+        private NBackView view;
+
+        LazyNBack(NBackViewModel viewModel, javafx.scene.control.Tab tab, boolean dark) {
+            this.viewModel = viewModel;
+            this.tab = tab;
+            this.dark = dark;
+            tab.setUserData(viewModel); // the tab's view model, there before its view
+        }
+
+        void show() {
+            if (view == null) {
+                view = new NBackView(viewModel, dark);
+                tab.setContent(view);
+            }
+        }
+
+        void dispose() {
+            if (view != null) {
+                view.dispose();
+            }
+        }
     }
 
     private static org.attractorlab.figure.Figure crossTime(DecodingViewModel vm) {
