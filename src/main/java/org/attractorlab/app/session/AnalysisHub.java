@@ -152,7 +152,8 @@ public final class AnalysisHub {
             }
         }
         AnalysisFrame f = live.poll();
-        if (f != null) {
+        // a live frame computed after the user chose a past step (its snapshot was asked for before) is stale
+        if (f != null && (followLive || !f.live())) {
             if (frame.get() == null) {
                 org.attractorlab.app.fx.StartupTrace.mark("analysis frame published (" + Math.round(f.millis())
                         + " ms to compute)");
@@ -168,13 +169,17 @@ public final class AnalysisHub {
 
     /**
      * Whether training snapshots are analysed as they come (live), or ignored so that a past step chosen in the
-     * history stays on screen. Turning it back on analyses the newest snapshot.
+     * history stays on screen (a live frame still being computed is then not shown). Turning it back on analyses the
+     * newest snapshot.
      */
     public void setFollowLive(boolean follow) {
         followLive = follow;
         TrainingService s = service;
         if (!follow) {
             deferred.set(null);
+            if (live != null) {
+                live.cancelLive();
+            }
         }
         if (follow && live != null && s != null) {
             var h = s.history();

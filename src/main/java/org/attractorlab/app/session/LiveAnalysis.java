@@ -30,7 +30,7 @@ public final class LiveAnalysis implements AutoCloseable {
     /** Drawn by the first frame, on the analysis thread (the window's start does not wait for it). */
     private TrialBatch probe;
     private final ExecutorService executor;
-    private final AtomicReference<TrainingService.Snapshot> pending = new AtomicReference<>();
+    private final AtomicReference<Request> pending = new AtomicReference<>();
     private final AtomicReference<Request> pendingHistory = new AtomicReference<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicReference<AnalysisFrame> latest = new AtomicReference<>();
@@ -44,7 +44,10 @@ public final class LiveAnalysis implements AutoCloseable {
     private boolean firstDone;
     private final AtomicReference<String> error = new AtomicReference<>();
 
-    private record Request(TrainingService.Snapshot snapshot, PcaResult reference) {
+    /** Orders the requests: when a live and a past snapshot wait together, the one asked for last is shown. */
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+
+    private record Request(TrainingService.Snapshot snapshot, PcaResult reference, long order) {
     }
 
     public LiveAnalysis(Experiment experiment) {
@@ -64,13 +67,18 @@ public final class LiveAnalysis implements AutoCloseable {
 
     /** Asks for the analyses of a live training snapshot (any thread). */
     public void submit(TrainingService.Snapshot snapshot) {
-        pending.set(snapshot);
+        pending.set(new Request(snapshot, null, requests.incrementAndGet()));
         schedule();
+    }
+
+    /** Forgets the live snapshot still waiting to be analysed, if any (any thread). */
+    public void cancelLive() {
+        pending.set(null);
     }
 
     /** Asks for the analyses of a past snapshot, projected on {@code reference}'s basis (any thread). */
     public void submitHistory(TrainingService.Snapshot snapshot, PcaResult reference) {
-        pendingHistory.set(new Request(snapshot, reference));
+        pendingHistory.set(new Request(snapshot, reference, requests.incrementAndGet()));
         schedule();
     }
 
@@ -90,6 +98,11 @@ public final class LiveAnalysis implements AutoCloseable {
         if (w != null) {
             w.setPriority(org.attractorlab.app.fx.LatestJob.ANALYSIS_PRIORITY);
         }
+    }
+
+    /** Whether nothing is being computed and nothing waits (tests). */
+    boolean idle() {
+        return !scheduled.get() && pending.get() == null && pendingHistory.get() == null;
     }
 
     /** The thread computing frames, or null before the first request. */
@@ -120,21 +133,30 @@ public final class LiveAnalysis implements AutoCloseable {
         }
     }
 
+    /**
+     * Computes what waits: the live snapshot (its frame is aligned with the previous live frame) and the past one.
+     * When both wait, both are computed and the one asked for last is left for {@link #poll()}: a past step chosen
+     * after a live request is what the user wants to see, and Live pressed after choosing a step returns to live.
+     */
     private void compute() {
-        Request history;
-        while ((history = pendingHistory.getAndSet(null)) != null) {
-            latest.set(compute(history.snapshot(), history.reference(), false));
-        }
-        TrainingService.Snapshot s = pending.getAndSet(null);
+        Request s = pending.getAndSet(null);
+        AnalysisFrame liveFrame = null;
         if (s != null) {
-            AnalysisFrame f = compute(s, previousBasis, true);
-            previousBasis = f.pca();
+            liveFrame = compute(s.snapshot(), previousBasis, true);
+            previousBasis = liveFrame.pca();
             java.util.function.Consumer<AnalysisFrame> first = firstFrame;
             if (!firstDone && first != null) {
-                first.accept(f); // e.g. the 3D pane starts its mesh before the FX thread takes the frame
+                first.accept(liveFrame); // e.g. the 3D pane starts its mesh before the FX thread takes the frame
             }
             firstDone = true;
-            latest.set(f);
+        }
+        Request history = pendingHistory.getAndSet(null);
+        AnalysisFrame historyFrame = history == null ? null
+                : compute(history.snapshot(), history.reference(), false);
+        if (liveFrame != null && (historyFrame == null || s.order() > history.order())) {
+            latest.set(liveFrame);
+        } else if (historyFrame != null) {
+            latest.set(historyFrame);
         }
     }
 
