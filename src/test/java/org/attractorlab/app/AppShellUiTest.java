@@ -55,9 +55,16 @@ class AppShellUiTest {
             robot.clickOn("#train");
             FxWait.until("loss points", () -> window.lossViewModel().points() > 20);
             watchdog.reset();
-            FxWait.until("more loss points", () -> window.lossViewModel().points() > 60);
+            // about two seconds of training: the FX thread only drains buffers and draws. Its own processor time
+            // is what the app controls; how long events wait also depends on the machine (under software OpenGL
+            // on two busy cores the renderer keeps the FX thread waiting 50-150 ms, see README "Start-up"), so
+            // that bound only catches a hang.
+            FxWait.until("200 pings on the FX thread", () -> watchdog.answered() >= 200);
+            double share = watchdog.fxProcessorShare();
+            assertTrue(share < 0.25, "the FX thread computed " + Math.round(100 * share) + "% of the time");
             double worst = watchdog.maxDelayMillis();
-            assertTrue(worst < 100, "an FX event took " + worst + " ms during training");
+            assertTrue(worst < 1500, "an FX event took " + worst + " ms during training");
+            assertTrue(window.lossViewModel().points() > 60, "the loss chart updates while training");
 
             robot.clickOn("#pause");
             FxWait.until("pause", () -> window.session().phaseProperty().get() == Phase.PAUSED);
