@@ -29,7 +29,7 @@ import org.attractorlab.core.sweep.SweepSpec;
  * </pre>
  *
  * A scale's change to a sweep replaces {@code seeds} and {@code analyses}, and merges {@code grid}, {@code zip} and
- * {@code set} key by key (a key set to null is removed).
+ * {@code set} key by key (a key set to null is removed; a zip left without keys is removed too).
  *
  * @param name        the experiment's name
  * @param description one line
@@ -165,6 +165,9 @@ public record ReproduceSpec(String name, String description, String paper, Map<S
                                 target.set(kv.getKey(), kv.getValue());
                             }
                         });
+                        if (field.equals("zip") && target.isEmpty()) {
+                            spec.remove(field); // every zip list dropped: no zip at this scale
+                        }
                     } else {
                         spec.set(field, f.getValue());
                     }

@@ -142,6 +142,18 @@ public record SweepSpec(ExperimentConfig base, Map<String, List<JsonNode>> grid,
                             + first + " has " + n + " values, " + e.getKey() + " has " + e.getValue().size());
                 }
             }
+            // one list may repeat a value (e.g. one learning rate for two sizes); two runs may not be the same
+            Set<String> tuples = new LinkedHashSet<>();
+            for (int i = 0; i < n; i++) {
+                StringBuilder t = new StringBuilder();
+                for (var e : zip.entrySet()) {
+                    t.append(e.getKey()).append('=').append(Messages.value(e.getValue().get(i))).append(", ");
+                }
+                String tuple = t.substring(0, t.length() - 2);
+                if (!tuples.add(tuple)) {
+                    throw new SweepException("zip lists the point (" + tuple + ") twice");
+                }
+            }
         }
         Set<String> seen = new LinkedHashSet<>();
         for (String k : concat(grid.keySet(), zip.keySet(), set.keySet())) {
@@ -288,7 +300,7 @@ public record SweepSpec(ExperimentConfig base, Map<String, List<JsonNode>> grid,
             v.forEach(values::add);
             Set<String> distinct = new LinkedHashSet<>();
             for (JsonNode x : values) {
-                if (!distinct.add(x.toString())) {
+                if (what.equals("grid") && !distinct.add(x.toString())) {
                     throw new SweepException(what + " axis " + e.getKey() + " lists " + Messages.value(x)
                             + " twice");
                 }

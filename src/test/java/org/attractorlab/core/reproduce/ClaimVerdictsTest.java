@@ -124,6 +124,29 @@ class ClaimVerdictsTest {
     }
 
     @Test
+    void degeneracyAtFullScaleTrainsTheLargerNetworksAtASmallerLearningRateAndTheSmallerScalesDropTheZip() {
+        ReproduceSpec spec = ReproduceSpec.load("degeneracy");
+        var full = spec.sweepSpecs(Scale.FULL);
+        assertEquals(320, full.values().stream().mapToLong(SweepSpec::runCount).sum());
+        org.attractorlab.core.sweep.SweepPlan ff = org.attractorlab.core.sweep.SweepPlan.of(full.get("flipflop"));
+        java.util.Map<Integer, java.util.Set<Double>> rates = new java.util.TreeMap<>();
+        for (var p : ff.points()) {
+            var c = ff.config(p);
+            rates.computeIfAbsent(c.model().hiddenSize(), k -> new java.util.TreeSet<>())
+                    .add(c.training().learningRate());
+        }
+        // the sample's 0.01 up to 64 units, 64/N of it above: at 0.01 no 256-unit flip-flop network fitted
+        assertEquals(java.util.Map.of(32, java.util.Set.of(0.01), 64, java.util.Set.of(0.01),
+                128, java.util.Set.of(0.005), 256, java.util.Set.of(0.0025)), rates);
+        for (Scale s : List.of(Scale.TINY, Scale.QUICK)) {
+            SweepSpec small = spec.sweepSpecs(s).get("flipflop");
+            assertTrue(small.zip().isEmpty(), s.key() + " keeps a zip: " + small.zip());
+            var plan = org.attractorlab.core.sweep.SweepPlan.of(small);
+            assertTrue(plan.points().stream().allMatch(p -> plan.config(p).training().learningRate() == 0.01));
+        }
+    }
+
+    @Test
     void everyShippedExperimentParsesAtEveryScaleAndTinyIsTheSmallest() {
         for (String name : ReproduceSpec.NAMES) {
             ReproduceSpec spec = ReproduceSpec.load(name);

@@ -69,6 +69,15 @@ class SweepSpecTest {
                 .startsWith("grid axis model.hidden_size, value -4:"));
         assertTrue(refusal("{\"base\": \"flipflop-3bit\", \"zip\": {\"model.hidden_size\": [8, 16], "
                 + "\"training.batch_size\": [4]}}").contains("model.hidden_size has 2 values, training.batch_size has 1"));
+        assertTrue(refusal("{\"base\": \"flipflop-3bit\", \"grid\": {\"model.hidden_size\": [8, 8]}}")
+                .contains("grid axis model.hidden_size lists 8 twice"));
+        assertTrue(refusal("{\"base\": \"flipflop-3bit\", \"zip\": {\"model.hidden_size\": [8, 16, 8], "
+                + "\"training.learning_rate\": [0.01, 0.01, 0.01]}}")
+                .contains("zip lists the point (model.hidden_size=8, training.learning_rate=0.01) twice"));
+        // one zip list may repeat a value: one learning rate for two sizes
+        SweepSpec shared = SweepSpec.parse("{\"base\": \"flipflop-3bit\", \"zip\": {\"model.hidden_size\": [8, 16, 32], "
+                + "\"training.learning_rate\": [0.01, 0.01, 0.005]}}", null);
+        assertEquals(3, shared.runCount());
         assertTrue(refusal("{\"base\": \"flipflop-3bit\", \"grid\": {\"seed\": [1, 2]}}").contains("give \"seeds\""));
         assertTrue(refusal("{\"base\": \"flipflop-3bit\", \"seeds\": 0}").startsWith("seeds = 0 is not allowed"));
         assertTrue(refusal("{\"base\": \"flipflop-3bit\", \"seeds\": [1, 1]}").contains("twice"));
