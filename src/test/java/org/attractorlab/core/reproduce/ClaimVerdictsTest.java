@@ -124,7 +124,7 @@ class ClaimVerdictsTest {
     }
 
     @Test
-    void degeneracyAtFullScaleTrainsTheLargerNetworksAtASmallerLearningRateAndTheSmallerScalesDropTheZip() {
+    void degeneracyAtFullScaleTrainsTheLargerNetworksAtASmallerCosineDecayedRateAndTheSmallerScalesDropTheZip() {
         ReproduceSpec spec = ReproduceSpec.load("degeneracy");
         var full = spec.sweepSpecs(Scale.FULL);
         assertEquals(320, full.values().stream().mapToLong(SweepSpec::runCount).sum());
@@ -134,6 +134,7 @@ class ClaimVerdictsTest {
             var c = ff.config(p);
             rates.computeIfAbsent(c.model().hiddenSize(), k -> new java.util.TreeSet<>())
                     .add(c.training().learningRate());
+            assertEquals(org.attractorlab.core.train.LearningRateSchedule.COSINE, c.training().lrSchedule());
         }
         // the sample's 0.01 up to 64 units, 64/N of it above: at 0.01 no 256-unit flip-flop network fitted
         assertEquals(java.util.Map.of(32, java.util.Set.of(0.01), 64, java.util.Set.of(0.01),
