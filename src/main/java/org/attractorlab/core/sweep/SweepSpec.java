@@ -119,8 +119,8 @@ public record SweepSpec(ExperimentConfig base, Map<String, List<JsonNode>> grid,
             }
         }
         ExperimentConfig base = base(root.get("base"), dir);
-        Map<String, List<JsonNode>> grid = axes(root.get("grid"), "grid");
-        Map<String, List<JsonNode>> zip = axes(root.get("zip"), "zip");
+        Map<String, List<JsonNode>> grid = axes(root.get("grid"), "grid", true);
+        Map<String, List<JsonNode>> zip = axes(root.get("zip"), "zip", false);
         Map<String, JsonNode> set = new LinkedHashMap<>();
         JsonNode setNode = root.get("set");
         if (setNode != null) {
@@ -273,7 +273,11 @@ public record SweepSpec(ExperimentConfig base, Map<String, List<JsonNode>> grid,
         }
     }
 
-    private static Map<String, List<JsonNode>> axes(JsonNode node, String what) {
+    /**
+     * The axes of {@code node} ({@code what}: grid or zip, for messages); {@code distinctValues}: a value listed
+     * twice in one axis is refused (grid; a zip checks its points instead).
+     */
+    private static Map<String, List<JsonNode>> axes(JsonNode node, String what, boolean distinctValues) {
         Map<String, List<JsonNode>> out = new LinkedHashMap<>();
         if (node == null) {
             return out;
@@ -300,7 +304,7 @@ public record SweepSpec(ExperimentConfig base, Map<String, List<JsonNode>> grid,
             v.forEach(values::add);
             Set<String> distinct = new LinkedHashSet<>();
             for (JsonNode x : values) {
-                if (what.equals("grid") && !distinct.add(x.toString())) {
+                if (distinctValues && !distinct.add(x.toString())) {
                     throw new SweepException(what + " axis " + e.getKey() + " lists " + Messages.value(x)
                             + " twice");
                 }
