@@ -84,6 +84,37 @@ class NBackStudiesTest {
         return m;
     }
 
+    /**
+     * Four class vectors of norm {@code norm} at the corners of a regular tetrahedron, randomly turned, in units
+     * from .. from + 3 of n (the four classes as far apart as three units allow).
+     */
+    private static double[][] tetrahedron(SplittableRandom r, int n, int from, double norm) {
+        double[][] corners = {{1, 1, 1}, {1, -1, -1}, {-1, 1, -1}, {-1, -1, 1}};
+        double[][] g = orthogonal(r, 3);
+        double[][] m = new double[4][n];
+        for (int c = 0; c < 4; c++) {
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    m[c][from + j] += corners[c][i] * g[i][j] * norm / Math.sqrt(3);
+                }
+            }
+        }
+        return m;
+    }
+
+    /** The identity of size n with a random orthogonal block of size k at rows and columns from .. from + k. */
+    private static double[][] blockRotation(SplittableRandom r, int n, int from, int k) {
+        double[][] q = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            q[i][i] = 1;
+        }
+        double[][] g = orthogonal(r, k);
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(g[i], 0, q[from + i], from, k);
+        }
+        return q;
+    }
+
     /** A random orthogonal matrix (Gram-Schmidt of a Gaussian one). */
     private static double[][] orthogonal(SplittableRandom r, int n) {
         double[][] q = new double[n][n];
@@ -219,6 +250,13 @@ class NBackStudiesTest {
     private enum Motion {
         /** The same class vectors at every item's encoding, one fixed random rotation of all units per step. */
         SHARED_ACROSS_STIMULI,
+        /**
+         * Class vectors of its own per item in three units of its own, turned at every step by the same random
+         * rotation of those units: the item's transformation is shared across time but not across stimuli. (A
+         * rotation of all units would not do: a rotation fitted on class means is determined only on their span,
+         * and a rotation of all units moves the span, so the next pair's span is another one.)
+         */
+        SHARED_ACROSS_TIME,
         /** Class vectors of its own per item, an independent random rotation of all units per item and step. */
         UNRELATED
     }
@@ -240,10 +278,12 @@ class NBackStudiesTest {
         for (int i = 0; i < POSITIONS; i++) {
             double[][] c = switch (motion) {
                 case SHARED_ACROSS_STIMULI -> shared;
+                case SHARED_ACROSS_TIME -> tetrahedron(r, units, 3 * i, 6);
                 case UNRELATED -> codes(r, classes, units, 6, 0, units);
             };
+            double[][] own = motion == Motion.SHARED_ACROSS_TIME ? blockRotation(r, units, 3 * i, 3) : q;
             for (int j = i; j < POSITIONS; j++) {
-                double[][] rot = motion == Motion.UNRELATED ? orthogonal(r, units) : q;
+                double[][] rot = motion == Motion.UNRELATED ? orthogonal(r, units) : own;
                 rotated[i][j] = c;
                 double[][] next = new double[classes][];
                 for (int k = 0; k < classes; k++) {
@@ -273,6 +313,27 @@ class NBackStudiesTest {
             double own = r.mean(lag, ProcrustesStudy.Pair::own);
             assertTrue(own > DECODED, "lag " + lag + ": " + r.summary());
             assertTrue(r.mean(lag, ProcrustesStudy.Pair::stimulusSwap) > own - 0.05, r.summary());
+            assertTrue(r.mean(lag, ProcrustesStudy.Pair::none) < own - 0.3, "a rotation moves the code: "
+                    + r.summary());
+        }
+    }
+
+    @Test
+    void anItemsOwnRotationAtEveryStepKeepsItsAccuracyUnderTheTimeSwapButNotTheStimulusSwap() {
+        ProcrustesStudy.Result r = ProcrustesStudy.run(rotatingStates(Motion.SHARED_ACROSS_TIME),
+                ProcrustesStudy.defaultsFor(null));
+        for (int lag = 0; lag <= 1; lag++) {
+            double own = r.mean(lag, ProcrustesStudy.Pair::own);
+            assertTrue(own > DECODED, "lag " + lag + ": " + r.summary());
+            if (lag == 0) {
+                // from encoding into memory the next pair is the item's first step in memory, with the same
+                // rotation; from the first memory step on, the next pair ends where the item has left the state
+                assertTrue(r.mean(lag, ProcrustesStudy.Pair::timeSwap) > own - 0.05, "the rotation of the next "
+                        + "time pair is the item's own: " + r.summary());
+            }
+            // another item's rotation turns only that item's units: on this item's code it is no rotation at all
+            assertEquals(r.mean(lag, ProcrustesStudy.Pair::none), r.mean(lag, ProcrustesStudy.Pair::stimulusSwap),
+                    0.05, "another item's rotation does not carry it: " + r.summary());
             assertTrue(r.mean(lag, ProcrustesStudy.Pair::none) < own - 0.3, "a rotation moves the code: "
                     + r.summary());
         }
