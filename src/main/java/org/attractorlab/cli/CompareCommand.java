@@ -84,6 +84,10 @@ public final class CompareCommand implements Callable<Integer> {
             + "of the second behaviour matrix, e.g. task.trial_steps=200 (repeatable)")
     List<String> oodSet = new ArrayList<>();
 
+    @Option(names = "--max-val-loss", paramLabel = "LOSS", description = "a sweep: compare only the runs that fitted "
+            + "their task, whose validation loss is below LOSS (e.g. 0.1); the others are left out and listed")
+    Double maxValLoss;
+
     @Option(names = "--unit-cost", paramLabel = "COST", description = "how units are matched at the weight level: "
             + "squared (squared distance of their activity, the default) or correlation (1 - correlation)")
     String unitCost;
@@ -207,14 +211,13 @@ public final class CompareCommand implements Callable<Integer> {
         if (sweep) {
             SweepNetworks.Selection sel;
             try {
-                sel = SweepNetworks.open(SweepDirectory.open(inputs.get(0)));
+                sel = SweepNetworks.open(SweepDirectory.open(inputs.get(0)), maxValLoss);
             } catch (SweepException e) {
                 throw new Cli.UserError(e.getMessage(), e);
             }
             members.addAll(sel.members());
             if (!sel.leftOut().isEmpty()) {
-                o.println("left out " + sel.leftOut().size() + " run" + (sel.leftOut().size() == 1 ? "" : "s")
-                        + " that " + (sel.leftOut().size() == 1 ? "is" : "are") + " not done:");
+                o.println(sel.leftOutSummary() + ":");
                 for (SweepNetworks.LeftOut l : sel.leftOut()) {
                     o.println("  " + l.describe());
                 }

@@ -131,6 +131,10 @@ public final class ExportCommand implements Callable<Integer> {
             + "of the out-of-distribution batch (repeatable)")
     java.util.List<String> oodSet = new java.util.ArrayList<>();
 
+    @Option(names = "--max-val-loss", paramLabel = "LOSS", description = "degeneracy: compare only the runs whose "
+            + "validation loss is below LOSS (the runs that fitted their task)")
+    Double maxValLoss;
+
     @Option(names = "--format", paramLabel = "FMT", description = "png, svg or pdf (default: from the --out extension)")
     String format;
 
@@ -225,7 +229,7 @@ public final class ExportCommand implements Callable<Integer> {
         } else if (kind == Kind.ALIGNED_PAIR) {
             f = alignedPair(runDir, withRun, colorBy, trials);
         } else if (kind == Kind.DEGENERACY) {
-            f = degeneracy(runDir, level, groupBy, oodSet, colorBy, trials, o).figure();
+            f = degeneracy(runDir, level, groupBy, oodSet, maxValLoss, colorBy, trials, o).figure();
         } else {
             if (level != null || groupBy != null || !oodSet.isEmpty()) {
                 throw new Cli.UserError("--level, --group-by and --ood-set are options of --figure degeneracy");
@@ -428,7 +432,7 @@ public final class ExportCommand implements Callable<Integer> {
      * listed on {@code o}.
      */
     public static DegeneracyFigure degeneracy(Path dir, String level, String groupBy, java.util.List<String> ood,
-                                              String colourAxis, int trials, PrintWriter o) {
+                                              Double maxValLoss, String colourAxis, int trials, PrintWriter o) {
         if (!SweepDirectory.isSweep(dir)) {
             throw new Cli.UserError(dir + " is not a sweep directory (it has no " + SweepDirectory.SPEC_FILE
                     + "); --figure degeneracy draws a directory written by sweep --out");
@@ -445,7 +449,7 @@ public final class ExportCommand implements Callable<Integer> {
         SweepNetworks.Selection sel;
         try {
             SweepDirectory sweep = SweepDirectory.open(dir);
-            sel = SweepNetworks.open(sweep);
+            sel = SweepNetworks.open(sweep, maxValLoss);
             if (colourAxis != null && !sweep.plan().spec().axisNames().contains(colourAxis)) {
                 throw new Cli.UserError("--color-by: '" + colourAxis + "' is not an axis of the sweep; the axes are "
                         + sweep.plan().spec().axisNames());

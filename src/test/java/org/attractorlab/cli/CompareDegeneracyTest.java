@@ -122,6 +122,40 @@ class CompareDegeneracyTest {
     }
 
     @Test
+    void maxValLossComparesOnlyTheRunsThatFittedAndListsTheOthersWithTheirLoss() throws IOException {
+        // the bound between the two lowest and the two highest validation losses of the sweep's four runs
+        List<Double> losses = sizes.plan().points().stream()
+                .map(p -> sizes.record(p).summary().get("validation_loss")).toList();
+        List<Double> sorted = losses.stream().sorted().toList();
+        assertTrue(sorted.get(1) < sorted.get(2), "four distinct losses: " + losses);
+        double bound = (sorted.get(1) + sorted.get(2)) / 2;
+        Path out = tmp.resolve("fitted");
+        TrainCommandTest.Result r = TrainCommandTest.cli("compare", sizes.dir().toString(), "--levels",
+                "representation", "--max-val-loss", Double.toString(bound), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("left out 2 runs that did not fit:\n  "), r.out());
+        List<String> networks = Files.readAllLines(out.resolve("networks.csv"));
+        assertEquals(3, networks.size(), "the two runs below the bound: " + networks);
+        for (int i = 0; i < 4; i++) {
+            String name = sizes.plan().points().get(i).name();
+            boolean fitted = losses.get(i) < bound;
+            assertEquals(fitted, networks.stream().anyMatch(l -> l.contains("," + name + ",")), name);
+            assertEquals(!fitted, r.out().contains("  " + name + " (not fitted: validation loss "), r.out());
+        }
+        matrix(out, "representation_cka", 2);
+
+        TrainCommandTest.Result bad = TrainCommandTest.cli("compare", sizes.dir().toString(), "--max-val-loss", "-1");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("degeneracy.max_val_loss = -1.0 is not allowed: use a positive validation "
+                + "loss"), bad.err());
+        TrainCommandTest.Result none = TrainCommandTest.cli("compare", sizes.dir().toString(), "--levels",
+                "representation", "--max-val-loss", Double.toString(sorted.get(0) / 2));
+        assertEquals(2, none.code(), none.out());
+        assertTrue(none.out().startsWith("left out 4 runs that did not fit:"), none.out());
+        assertTrue(none.err().contains("at least two networks"), none.err());
+    }
+
+    @Test
     void nRunDirectoriesAreComparedAndTheScoresPrintedWithoutOut() {
         TrainCommandTest.Result r = TrainCommandTest.cli("compare", run(0).toString(), run(1).toString(),
                 run(0).toString(), "--levels", "behaviour,weights", "--trials", "16");

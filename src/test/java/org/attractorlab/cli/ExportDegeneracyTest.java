@@ -84,7 +84,7 @@ class ExportDegeneracyTest {
 
         StringWriter log = new StringWriter();
         ExportCommand.DegeneracyFigure drawn = ExportCommand.degeneracy(sweep.dir(), "representation",
-                "model.hidden_size", List.of(), null, 16, new PrintWriter(log));
+                "model.hidden_size", List.of(), null, null, 16, new PrintWriter(log));
         DegeneracyStudy.Result expected = study(DegeneracyStudy.Level.REPRESENTATION, "model.hidden_size");
         assertMatrix(expected.measure(DegeneracyStudy.Measure.REPRESENTATION_CKA), drawn.matrix());
         assertEquals(4, drawn.matrix().rows());
@@ -93,7 +93,7 @@ class ExportDegeneracyTest {
 
         // the weight level compares within a size only: the cross-size cells have no distance
         ExportCommand.DegeneracyFigure weights = ExportCommand.degeneracy(sweep.dir(), "weights",
-                "model.hidden_size", List.of(), null, 16, new PrintWriter(log));
+                "model.hidden_size", List.of(), null, null, 16, new PrintWriter(log));
         assertMatrix(study(DegeneracyStudy.Level.WEIGHTS, "model.hidden_size")
                 .measure(DegeneracyStudy.Measure.WEIGHTS), weights.matrix());
         assertTrue(Double.isNaN(weights.matrix().value(0, 2)));

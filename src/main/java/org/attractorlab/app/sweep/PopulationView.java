@@ -57,6 +57,18 @@ public final class PopulationView extends BorderPane {
             ood.textProperty().unbindBidirectional(vm.oodProperty());
             ood.setOnAction(null);
         });
+        TextField fitted = new TextField();
+        fitted.setId("population-max-val-loss");
+        fitted.setPromptText("all runs");
+        fitted.setPrefColumnCount(5);
+        Tips.set(fitted, "Compare only the runs that fitted their task: those whose validation loss is below this "
+                + "(like compare --max-val-loss); empty compares every done run");
+        fitted.textProperty().bindBidirectional(vm.maxValLossProperty());
+        fitted.setOnAction(e -> vm.compute());
+        disposer.onDispose(() -> {
+            fitted.textProperty().unbindBidirectional(vm.maxValLossProperty());
+            fitted.setOnAction(null);
+        });
         Button compute = new Button("Compute");
         compute.setId("population-compute");
         Tips.set(compute, "Compare the done runs of the sweep at the chosen level");
@@ -67,7 +79,8 @@ public final class PopulationView extends BorderPane {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         FlowPane bar = new FlowPane(8, 4, new Label("level"), level, new Label("by"), group,
-                new Label("colour"), colour, oodBox(ood), compute, message);
+                new Label("colour"), colour, labelled("OOD", ood), labelled("fitted below", fitted), compute,
+                message);
         bar.getStyleClass().add("pane-toolbar");
         // a long summary takes a line of its own and wraps there, rather than run off the bar
         message.setMinWidth(0);
@@ -103,9 +116,9 @@ public final class PopulationView extends BorderPane {
         draw();
     }
 
-    /** The OOD label and its field, kept on one line when the bar wraps. */
-    private static javafx.scene.layout.HBox oodBox(TextField ood) {
-        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(4, new Label("OOD"), ood);
+    /** A label and its field, kept on one line when the bar wraps. */
+    private static javafx.scene.layout.HBox labelled(String label, TextField field) {
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(4, new Label(label), field);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return box;
     }

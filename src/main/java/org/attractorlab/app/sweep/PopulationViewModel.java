@@ -18,7 +18,6 @@ import javafx.beans.value.ChangeListener;
 import org.attractorlab.app.fx.FrameDrain;
 import org.attractorlab.app.fx.LatestJob;
 import org.attractorlab.core.study.DegeneracyStudy;
-import org.attractorlab.core.study.StudyException;
 import org.attractorlab.core.sweep.SweepDirectory;
 import org.attractorlab.core.sweep.SweepNetworks;
 import org.attractorlab.figure.DegeneracyCharts;
@@ -49,6 +48,7 @@ public final class PopulationViewModel {
     private final ObjectProperty<String> level = new SimpleObjectProperty<>(DEFAULT_LEVEL);
     private final ObjectProperty<String> groupBy = new SimpleObjectProperty<>(NONE);
     private final StringProperty ood = new SimpleStringProperty("");
+    private final StringProperty maxValLoss = new SimpleStringProperty("");
     private final ChangeListener<String> staleOnChange = (o, was, now) -> stale();
     private final AlignedPairViewModel pair;
     private final ObjectProperty<String> colourAxis;
@@ -74,6 +74,7 @@ public final class PopulationViewModel {
         level.addListener(staleOnChange);
         groupBy.addListener(staleOnChange);
         ood.addListener(staleOnChange);
+        maxValLoss.addListener(staleOnChange);
     }
 
     /** Runs the study of the done runs at the chosen level and grouping, in the background. */
@@ -90,20 +91,37 @@ public final class PopulationViewModel {
                     + "e.g. task.trial_steps=200");
             return;
         }
+        Double bound;
         try {
             DegeneracyStudy.defaultsFor(List.of()).withOod(overrides);
-        } catch (StudyException e) {
+            bound = bound();
+            SweepNetworks.checkBound(bound);
+        } catch (IllegalArgumentException e) { // StudyException, SweepException and the number
             message.set(e.getMessage());
             return;
         }
         busy.set(true);
         message.set("Comparing the done runs at the " + m.key() + " level\u2026");
         job.submit(() -> {
-            SweepNetworks.Selection sel = SweepNetworks.open(sweep);
+            SweepNetworks.Selection sel = SweepNetworks.open(sweep, bound);
             DegeneracyStudy.Settings s = DegeneracyStudy.defaultsFor(sel.members())
                     .withLevels(EnumSet.of(m.level())).withGroupBy(g).withTrials(trials).withOod(overrides);
             return new Computed(DegeneracyStudy.run(sel.members(), s), m, sel.members(), sel.leftOut());
         });
+    }
+
+    /** The "fitted below" field as a bound, null when empty. */
+    private Double bound() {
+        String t = maxValLoss.get() == null ? "" : maxValLoss.get().trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("degeneracy.max_val_loss = '" + t + "' is not a number: use a "
+                    + "validation loss such as 0.1, or leave the field empty to compare every done run");
+        }
     }
 
     /** The OOD field's overrides: its comma-separated entries, trimmed, empty ones dropped. */
@@ -121,9 +139,8 @@ public final class PopulationViewModel {
         busy.set(false);
         selectedRuns.set(List.of());
         computed.set(c);
-        String left = c.leftOut().isEmpty() ? "" : "; left out " + c.leftOut().size() + " run"
-                + (c.leftOut().size() == 1 ? "" : "s") + " not done";
-        message.set(c.result().summary() + left);
+        String left = new SweepNetworks.Selection(c.members(), c.leftOut()).leftOutSummary();
+        message.set(c.result().summary() + (left.isEmpty() ? "" : "; " + left));
     }
 
     private void fail(String why) {
@@ -179,6 +196,14 @@ public final class PopulationViewModel {
      */
     public StringProperty oodProperty() {
         return ood;
+    }
+
+    /**
+     * The "fitted below" field: a validation loss; when set, only the done runs below it are compared
+     * ({@code compare --max-val-loss}); empty compares every done run.
+     */
+    public StringProperty maxValLossProperty() {
+        return maxValLoss;
     }
 
     /** The clicked pair, side by side. */
@@ -237,6 +262,7 @@ public final class PopulationViewModel {
         level.removeListener(staleOnChange);
         groupBy.removeListener(staleOnChange);
         ood.removeListener(staleOnChange);
+        maxValLoss.removeListener(staleOnChange);
         job.dispose();
         pair.dispose();
     }

@@ -86,6 +86,36 @@ class PopulationPairUiTest {
         assertNull(refs.get(2).get(), "a 3D view of the pair is still reachable after its window closed");
     }
 
+    @Test
+    void theFittedBelowFieldComparesOnlyTheRunsBelowItsLossAndNamesABadValue(FxRobot robot) throws Exception {
+        SweepWindow w = populationOfFour(robot);
+        PopulationViewModel pop = w.viewModel().population();
+        javafx.scene.control.TextField field = robot.lookup("#population-max-val-loss").queryAs(
+                javafx.scene.control.TextField.class);
+        robot.interact(() -> field.setText("abc"));
+        assertEquals("abc", FxWait.fx(() -> pop.maxValLossProperty().get()), "the field is the view model's");
+        robot.interact(pop::compute);
+        String message = FxWait.fx(() -> pop.messageProperty().get());
+        assertTrue(message.contains("degeneracy.max_val_loss = 'abc' is not a number"), message);
+        assertNull(FxWait.fx(() -> pop.computedProperty().get()), "nothing computed");
+
+        // a bound between the two lowest and the two highest validation losses
+        SweepDirectory sweep = SweepDirectory.open(tmp.resolve("pop"));
+        List<Double> losses = sweep.plan().points().stream()
+                .map(p -> sweep.record(p).summary().get("validation_loss")).sorted().toList();
+        assertTrue(losses.get(1) < losses.get(2), "four distinct losses: " + losses);
+        double bound = (losses.get(1) + losses.get(2)) / 2;
+        robot.interact(() -> field.setText(Double.toString(bound)));
+        computeAndWait(robot, pop, DegeneracyStudy.Measure.REPRESENTATION_CKA);
+        PopulationViewModel.Computed c = FxWait.fx(() -> pop.computedProperty().get());
+        assertEquals(2, c.members().size(), "the two runs below the bound");
+        assertEquals(2, c.leftOut().size());
+        assertTrue(c.leftOut().stream().allMatch(org.attractorlab.core.sweep.SweepNetworks.LeftOut::unfitted));
+        assertEquals(2, (int) FxWait.fx(() -> w.view().populationPane().matrix().data().rows()));
+        message = FxWait.fx(() -> pop.messageProperty().get());
+        assertTrue(message.endsWith("; left out 2 runs that did not fit"), message);
+    }
+
     /**
      * Checks the OOD field and the pair of a clicked cell, closes the window and returns weak references to the
      * pair's parts. The field is set and Compute pressed through the nodes' properties, not the pointer: a pointer

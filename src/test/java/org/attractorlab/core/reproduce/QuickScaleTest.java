@@ -97,4 +97,56 @@ class QuickScaleTest {
                 .mapToDouble(r -> r.summary("ood_r2")).average().orElseThrow();
         assertTrue(high > low, "OOD r² " + low + " with " + fewest + " task(s), " + high + " with " + most);
     }
+
+    @Test
+    void fromTheQuickScaleOnTheDegeneracyStudyComparesOnlyTheNetworksThatFittedTheirTask() throws Exception {
+        // the quick flip-flop sweep at two sizes and two seeds, each trained for the quick scale's steps and for 5
+        ReproduceSpec spec = ReproduceSpec.load("degeneracy");
+        ObjectNode json = spec.sweepJson(Scale.QUICK).get("flipflop");
+        int steps = json.get("set").get("training.steps").asInt();
+        json.put("seeds", 2);
+        ObjectNode grid = (ObjectNode) json.get("grid");
+        grid.putArray(DegeneracyReproducer.SIZE).add(16).add(32);
+        grid.putArray("training.steps").add(5).add(steps);
+        ((ObjectNode) json.get("set")).remove("training.steps");
+        SweepDirectory d = SweepDirectory.prepare(tmp.resolve("flipflop"), SweepPlan.of(SweepSpec.parse(
+                json.toString(), null)));
+        try (AutoCloseable lock = d.lock()) {
+            assertEquals(8, LocalSweep.run(d, WORKERS, p -> { }, new AtomicBoolean()).progress().done());
+        }
+        java.util.List<String> fitted = new java.util.ArrayList<>();
+        Map<String, int[]> unfitBySize = new java.util.HashMap<>();
+        for (var p : d.plan().points()) {
+            double loss = d.record(p).summary().get("validation_loss");
+            boolean fits = loss < DegeneracyReproducer.UNFIT_LOSS;
+            if (p.axes().get("training.steps").equals("5")) {
+                assertTrue(!fits, "5 steps do not fit the task: " + p.name() + " " + loss);
+            }
+            if (fits) {
+                fitted.add(p.name());
+            }
+            int[] n = unfitBySize.computeIfAbsent(p.axes().get(DegeneracyReproducer.SIZE), k -> new int[2]);
+            n[0] += fits ? 0 : 1;
+            n[1]++;
+        }
+        assertTrue(fitted.size() >= 3, "most of the " + steps + "-step networks fit: " + fitted);
+
+        Findings f = new DegeneracyReproducer().analyse(new Reproducer.Context(spec, Scale.QUICK, tmp,
+                Map.of("flipflop", d), line -> { }));
+        java.util.List<ReportFigure> figures = f.figures();
+        assertEquals(DegeneracyReproducer.MEASURES.size(), figures.size());
+        for (ReportFigure fig : figures) {
+            FigureData.Degeneracy data = (FigureData.Degeneracy) fig.data();
+            assertEquals(fitted, data.result().names(), "only the fitted networks are compared: " + fig.name());
+            assertEquals(java.util.List.of("--level", data.measure().key(), "--group-by", DegeneracyReproducer.SIZE,
+                    "--max-val-loss", "0.1"), fig.options(), "export draws the same networks");
+        }
+        Table unfit = f.sections().get(0).tables().get(1);
+        assertEquals(java.util.List.of("flipflop", unfitBySize.get("16")[0] + " of 4", unfitBySize.get("32")[0]
+                + " of 4"), unfit.rows().get(0), unfit.title());
+        assertTrue(f.sections().get(0).text().contains("they are left out of the comparison"),
+                f.sections().get(0).text());
+        Claim sizes = f.claims().get(0);
+        assertTrue(sizes.here().startsWith("among the networks that fitted"), sizes.here());
+    }
 }
