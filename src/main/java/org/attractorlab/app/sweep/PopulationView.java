@@ -45,30 +45,12 @@ public final class PopulationView extends BorderPane {
         ChoiceBox<String> colour = SweepView.choice("population-colour", vm.axisChoices(),
                 "The axis that colours the networks in the MDS scatter");
         SweepView.follow(disposer, colour, vm.colourAxisProperty(), vm.colourAxisProperty()::set);
-        TextField ood = new TextField();
-        ood.setId("population-ood");
-        ood.setPromptText("task.trial_steps=200, ...");
-        ood.setPrefColumnCount(16);
-        Tips.set(ood, "Out-of-distribution probe: task keys changed for a second behaviour batch "
-                + "(like compare --ood-set), comma-separated; then choose behaviour_ood");
-        ood.textProperty().bindBidirectional(vm.oodProperty());
-        ood.setOnAction(e -> vm.compute());
-        disposer.onDispose(() -> {
-            ood.textProperty().unbindBidirectional(vm.oodProperty());
-            ood.setOnAction(null);
-        });
-        TextField fitted = new TextField();
-        fitted.setId("population-max-val-loss");
-        fitted.setPromptText("all runs");
-        fitted.setPrefColumnCount(5);
-        Tips.set(fitted, "Compare only the runs that fitted their task: those whose validation loss is below this "
-                + "(like compare --max-val-loss); empty compares every done run");
-        fitted.textProperty().bindBidirectional(vm.maxValLossProperty());
-        fitted.setOnAction(e -> vm.compute());
-        disposer.onDispose(() -> {
-            fitted.textProperty().unbindBidirectional(vm.maxValLossProperty());
-            fitted.setOnAction(null);
-        });
+        TextField ood = field("population-ood", "task.trial_steps=200, ...", 16, "Out-of-distribution probe: task "
+                + "keys changed for a second behaviour batch (like compare --ood-set), comma-separated; then choose "
+                + "behaviour_ood", vm.oodProperty());
+        TextField fitted = field("population-max-val-loss", "all runs", 5, "Compare only the runs that fitted their "
+                + "task: those whose validation loss is below this (like compare --max-val-loss); empty compares every "
+                + "done run", vm.maxValLossProperty());
         Button compute = new Button("Compute");
         compute.setId("population-compute");
         Tips.set(compute, "Compare the done runs of the sweep at the chosen level");
@@ -114,6 +96,23 @@ public final class PopulationView extends BorderPane {
         disposer.listen(vm.computedProperty(), (o, was, now) -> draw());
         disposer.listen(vm.colourAxisProperty(), (o, was, now) -> draw());
         draw();
+    }
+
+    /** A text field bound both ways to {@code text}, Enter computing; both undone on dispose. */
+    private TextField field(String id, String prompt, int columns, String tip,
+                            javafx.beans.property.StringProperty text) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(columns);
+        Tips.set(f, tip);
+        f.textProperty().bindBidirectional(text);
+        f.setOnAction(e -> vm.compute());
+        disposer.onDispose(() -> {
+            f.textProperty().unbindBidirectional(text);
+            f.setOnAction(null);
+        });
+        return f;
     }
 
     /** A label and its field, kept on one line when the bar wraps. */

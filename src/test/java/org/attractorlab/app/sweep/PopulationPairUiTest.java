@@ -69,6 +69,16 @@ class PopulationPairUiTest {
         return w;
     }
 
+    /** Sets the text of the field {@code id} and checks that it reaches the view model's property. */
+    private static javafx.scene.control.TextField typeInto(FxRobot robot, String id, String text,
+                                                           javafx.beans.property.StringProperty property)
+            throws Exception {
+        javafx.scene.control.TextField field = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> field.setText(text));
+        assertEquals(text, FxWait.fx(property::get), "the field is the view model's");
+        return field;
+    }
+
     private static void computeAndWait(FxRobot robot, PopulationViewModel pop, DegeneracyStudy.Measure m)
             throws Exception {
         robot.interact(pop::compute);
@@ -90,10 +100,8 @@ class PopulationPairUiTest {
     void theFittedBelowFieldComparesOnlyTheRunsBelowItsLossAndNamesABadValue(FxRobot robot) throws Exception {
         SweepWindow w = populationOfFour(robot);
         PopulationViewModel pop = w.viewModel().population();
-        javafx.scene.control.TextField field = robot.lookup("#population-max-val-loss").queryAs(
-                javafx.scene.control.TextField.class);
-        robot.interact(() -> field.setText("abc"));
-        assertEquals("abc", FxWait.fx(() -> pop.maxValLossProperty().get()), "the field is the view model's");
+        javafx.scene.control.TextField field = typeInto(robot, "#population-max-val-loss", "abc",
+                pop.maxValLossProperty());
         robot.interact(pop::compute);
         String message = FxWait.fx(() -> pop.messageProperty().get());
         assertTrue(message.contains("degeneracy.max_val_loss = 'abc' is not a number"), message);
@@ -131,10 +139,8 @@ class PopulationPairUiTest {
         assertTrue(FxWait.fx(() -> pop.messageProperty().get()).contains("type task overrides in the OOD field"),
                 FxWait.fx(() -> pop.messageProperty().get()));
 
-        javafx.scene.control.TextField field = robot.lookup("#population-ood").queryAs(
-                javafx.scene.control.TextField.class);
-        robot.interact(() -> field.setText("trial_steps=80"));
-        assertEquals("trial_steps=80", FxWait.fx(() -> pop.oodProperty().get()), "the field is the view model's");
+        javafx.scene.control.TextField field = typeInto(robot, "#population-ood", "trial_steps=80",
+                pop.oodProperty());
         robot.interact(pop::compute);
         String message = FxWait.fx(() -> pop.messageProperty().get());
         assertTrue(message.contains("degeneracy.ood") && message.contains("trial_steps=80"), message);
