@@ -31,8 +31,9 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *
  * <p><b>Convergence</b> is a residual test, never an iteration count: each of the k wanted Ritz pairs must have an
  * estimated residual below {@value #TOLERANCE} ||A||, and then, computed explicitly (k more products), a residual
- * ||A x_j - theta_j x_j|| below {@value #CHECK} ||A||, where ||A|| is the largest |Ritz value| seen (a lower bound
- * of ||A||_2, so the test is if anything stricter than stated). Eigenvalue errors are then below the residual
+ * ||A x_j - theta_j x_j|| below {@value #CHECK} ||A|| (or, if larger, the rounding level 16 eps sqrt(n) ||A||_F of a
+ * product, which for n = 2560 is below 1e-12 ||A||_2 unless the spectrum is nearly flat), where ||A|| is the largest
+ * |Ritz value| seen (a lower bound of ||A||_2, so the test is if anything stricter than stated). Eigenvalue errors are then below the residual
  * (Weyl), and about residual^2 / gap for separated ones; vectors are orthonormal to about 1e-15. If a pass fails
  * the explicit test the iteration simply goes on. After {@value #MAX_RESTARTS} restarts without convergence,
  * {@link #top} returns null and the caller should use a dense method ({@link TopEigen} does).
@@ -47,9 +48,14 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  */
 final class BlockLanczos {
     /** Wanted Ritz pairs converge when their estimated residual is below this times ||A||. */
-    static final double TOLERANCE = 1e-11;
+    static final double TOLERANCE = 1e-13;
     /** ... and their explicitly computed residual below this times ||A||. */
-    static final double CHECK = 1e-10;
+    static final double CHECK = 1e-12;
+    /**
+     * The explicit residual test accepts at least this times sqrt(n) ||A||_F (about the rounding of a product A x),
+     * so that a matrix with a flat spectrum cannot make an attainable residual look unconverged.
+     */
+    static final double ROUNDING = 16 * 0x1.0p-52;
     /** A new basis vector below this fraction of ||A||_F after orthogonalisation is replaced by a random one. */
     static final double DROP = 1e-12;
     /** Restarts before giving up (the dense fallback takes over). */
@@ -256,7 +262,7 @@ final class BlockLanczos {
                         double d = image[o + i] - t * ritz[o + i];
                         res += d * d;
                     }
-                    ok = Math.sqrt(res) <= CHECK * norm;
+                    ok = Math.sqrt(res) <= Math.max(CHECK * norm, ROUNDING * Math.sqrt(n) * frob);
                 }
                 if (ok) {
                     double[] values = new double[k];
