@@ -73,8 +73,9 @@ public final class BenchCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--only", split = ",", defaultValue = "train,forward,analysis,fixed-points,live",
-            description = "workload groups: train, forward, analysis, fixed-points, live, sweep, degeneracy, rdm (the RDM of "
-                    + "analysis alone) (default: ${DEFAULT-VALUE})")
+            description = "workload groups: train, forward, analysis, fixed-points, live, sweep, degeneracy, dsa (the "
+                    + "scatter eigenpairs of DSA at 2560 dimensions, dense and block Lanczos; also part of degeneracy), "
+                    + "rdm (the RDM of analysis alone) (default: ${DEFAULT-VALUE})")
     List<String> only;
 
     @Option(names = "--torch", description = "also run the PyTorch reference (src/bench/python/torch_bench.py) and, for "
@@ -98,10 +99,10 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Workload: I=%d, H=%d, O=%d, T=%d, batch %d, MSE, Adam, full BPTT, float32, %d cores%n",
                 inputs, hidden, outputs, time, batch, Runtime.getRuntime().availableProcessors());
         for (String g : only) {
-            if (!List.of("train", "forward", "analysis", "fixed-points", "live", "sweep", "degeneracy", "rdm")
+            if (!List.of("train", "forward", "analysis", "fixed-points", "live", "sweep", "degeneracy", "dsa", "rdm")
                     .contains(g.trim())) {
                 throw new Cli.UserError("--only: '" + g + "' is not a workload group; use train, forward, analysis, "
-                        + "fixed-points, live, sweep, degeneracy, rdm");
+                        + "fixed-points, live, sweep, degeneracy, dsa, rdm");
             }
         }
         Map<String, Double> ours = new LinkedHashMap<>();
@@ -158,6 +159,15 @@ public final class BenchCommand implements Callable<Integer> {
                     r.runsPerHour(), r.singleRunsPerHour(), r.efficiency());
             out.printf(Locale.ROOT, "sweep of 3000 runs: plan and manifest %.1f s, collect %.1f s%n", r.planSeconds(),
                     r.collectSeconds());
+        }
+        if (only.contains("dsa") || only.contains("degeneracy")) {
+            var r = org.attractorlab.bench.DsaEigenBenchmark.run();
+            out.printf(Locale.ROOT, "%nDSA scatter eigenpairs (top %d of %d x %d, 256 units x 10 delays): dense %.2f s, "
+                    + "block Lanczos %.3f s, speed-up %.1fx; largest differences: eigenvalue %.1e of the largest, "
+                    + "||v - w|| %.1e (smallest gap of the top %d eigenvalues %.1e of the largest)%n", r.pairs(),
+                    r.size(), r.size(), r.denseSeconds(), r.krylovSeconds(), r.denseSeconds() / r.krylovSeconds(),
+                    r.maxValueDifference(), r.maxVectorDifference(), r.pairs() + 1, r.smallestGap());
+            out.flush();
         }
         if (only.contains("degeneracy")) {
             var t = org.attractorlab.bench.DegeneracyBenchmark.run(20);

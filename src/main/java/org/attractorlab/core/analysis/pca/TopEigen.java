@@ -17,18 +17,46 @@ import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouse
  * relative 10 eps so that every shift gives its own factorisation (dstein's rules). Starting vectors are drawn
  * from a fixed seed, so results are deterministic.
  *
+ * <p>For a large matrix and few pairs ({@link #top} with n &gt;= {@value #KRYLOV_MIN_SIZE} and
+ * k &lt;= n / {@value #KRYLOV_MAX_FRACTION}), the pairs come instead from thick-restarted block Lanczos
+ * ({@link BlockLanczos}): products of A with blocks of vectors only, O(n^2) per product instead of the O(n^3) of the
+ * reduction (for n = 2560 and k = 8, tens of seconds become a fraction of a second). Its pairs satisfy
+ * ||A v - lambda v|| &lt;= {@value BlockLanczos#CHECK} ||A||, so eigenvalues agree with the dense method's to that
+ * order (and to about its square over the gap when separated); if it does not converge within its bounded number
+ * of restarts the dense method is used. {@link #topByFraction} always uses the dense method (the number of pairs
+ * is not known in advance).
+ *
  * <p>Holds workspace for one matrix size: reuse one instance for many matrices of that size, from one thread at a
  * time.
  */
 public final class TopEigen {
+    /** Smallest n for which {@link Method#AUTO} uses the Krylov method. */
+    public static final int KRYLOV_MIN_SIZE = 512;
+    /** {@link Method#AUTO} uses the Krylov method for k &lt;= n / this. */
+    public static final int KRYLOV_MAX_FRACTION = 16;
+
+    /** How {@link #top(double[], int, Method)} computes the pairs. */
+    public enum Method {
+        /** Block Lanczos for n &gt;= {@value #KRYLOV_MIN_SIZE} and k &lt;= n / {@value #KRYLOV_MAX_FRACTION}, else dense. */
+        AUTO,
+        /** Householder tridiagonalisation, bisection and inverse iteration. */
+        DENSE,
+        /** Block Lanczos whenever its basis fits in n dimensions; dense if it does not fit or does not converge. */
+        KRYLOV
+    }
+
     private static final double EPS = Math.ulp(1.0);
     /** Inverse iteration steps per eigenvector (each a tridiagonal solve). */
     private static final int ITERATIONS = 3;
 
     private final int n;
     private final Tridiagonal tri = new Tridiagonal();
-    /** The matrix, then (after the reduction) T and the Householder vectors (EJML's QT storage). */
-    private final DMatrixRMaj work;
+    /**
+     * The matrix, then (after the reduction) T and the Householder vectors (EJML's QT storage); allocated on the first
+     * dense solve.
+     */
+    private DMatrixRMaj work;
+    private BlockLanczos krylov;
     private final double[] d;
     private final double[] e;
     private final double[] e2;
@@ -50,7 +78,6 @@ public final class TopEigen {
             throw new IllegalArgumentException("matrix size must be >= 1, got " + n);
         }
         this.n = n;
-        work = new DMatrixRMaj(n, n);
         d = new double[n];
         e = new double[n];
         e2 = new double[n];
@@ -74,8 +101,32 @@ public final class TopEigen {
      * @param k 1 .. n
      */
     public Covariance.Eigen top(double[] a, int k) {
+        return top(a, k, Method.AUTO);
+    }
+
+    /**
+     * {@link #top(double[], int)} by the given method (see {@link Method}; {@code AUTO} is what
+     * {@link #top(double[], int)} uses).
+     *
+     * @param a symmetric [n, n] row-major, not modified
+     * @param k 1 .. n
+     */
+    public Covariance.Eigen top(double[] a, int k, Method method) {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("number of eigenvectors " + k + " is not within 1.." + n);
+        }
+        if (a.length != n * n) {
+            throw new IllegalArgumentException("matrix has " + a.length + " values, expected " + n + " x " + n);
+        }
+        boolean krylovPays = n >= KRYLOV_MIN_SIZE && k <= n / KRYLOV_MAX_FRACTION;
+        if ((method == Method.KRYLOV || method == Method.AUTO && krylovPays) && BlockLanczos.fits(n, k)) {
+            if (krylov == null) {
+                krylov = new BlockLanczos(n);
+            }
+            Covariance.Eigen e = krylov.top(a, k);
+            if (e != null) {
+                return e;
+            }
         }
         reduce(a);
         double[] values = new double[k];
@@ -114,6 +165,9 @@ public final class TopEigen {
     private void reduce(double[] a) {
         if (a.length != n * n) {
             throw new IllegalArgumentException("matrix has " + a.length + " values, expected " + n + " x " + n);
+        }
+        if (work == null) {
+            work = new DMatrixRMaj(n, n);
         }
         System.arraycopy(a, 0, work.data, 0, n * n);
         if (!tri.decompose(work)) {

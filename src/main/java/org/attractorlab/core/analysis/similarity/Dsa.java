@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.attractorlab.core.analysis.HiddenStates;
 import org.attractorlab.core.analysis.pca.Covariance;
+import org.attractorlab.core.analysis.pca.TopEigen;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -232,6 +233,15 @@ public final class Dsa {
      *                                  regression singular
      */
     public static Model fit(HiddenStates h, Options o) {
+        return fit(h, o, TopEigen.Method.AUTO);
+    }
+
+    /**
+     * {@link #fit(HiddenStates, Options)} with the top r eigenpairs of the scatter computed by the given method
+     * ({@link TopEigen.Method#AUTO} is the public one's: block Lanczos for large embeddings, e.g. 256 units x 10
+     * delays; the others exist to check that the choice does not change the model).
+     */
+    static Model fit(HiddenStates h, Options o, TopEigen.Method method) {
         Objects.requireNonNull(h, "states");
         Objects.requireNonNull(o, "options");
         int units = h.units();
@@ -263,7 +273,7 @@ public final class Dsa {
         int n = (int) nl;
         float[] e = embed(h, o.delays(), o.delayInterval(), m);
         Covariance.Scatter s = Covariance.scatter(e, d, m, trials, null, 0, m, false);
-        Covariance.Eigen top = Covariance.top(s.matrix(), d, r, null);
+        Covariance.Eigen top = new TopEigen(d).top(s.matrix(), r, method);
         double[] lambda = top.values();
         if (!(lambda[r - 1] > RANK_TOLERANCE * lambda[0])) {
             int k = 0;

@@ -164,4 +164,183 @@ class TopEigenTest {
         assertArrayEquals(first.vectors(), t.top(a, 4).vectors(), 0);
         assertArrayEquals(first.vectors(), new TopEigen(6).top(a, 4).vectors(), 0);
     }
+
+    // ---- the block Lanczos path (large n, few pairs), checked against known spectra ----
+
+    /** Eigenvalue errors of the Krylov method, relative to ||A||_2. */
+    private static final double KRYLOV_VALUE = 1e-10;
+    /** Residuals ||A v - lambda v|| of the Krylov method, relative to ||A||_2. */
+    private static final double KRYLOV_RESIDUAL = 1e-9;
+    /** sin of the angle between a computed vector and the eigenspace of its (known) eigenvalue cluster. */
+    private static final double KRYLOV_ANGLE = 1e-7;
+
+    /** A symmetric matrix Q diag(lambda) Q^T with its known Q (columns: eigenvectors, in the order of lambda). */
+    private record Known(String name, int n, double[] a, double[] lambda, DMatrixRMaj q) {
+    }
+
+    private static Known known(String name, long seed, double[] lambda) {
+        int n = lambda.length;
+        DMatrixRMaj q = Constructed.orthogonal(new SplittableRandom(seed), n);
+        DMatrixRMaj qd = q.copy();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                qd.data[i * n + j] *= lambda[j];
+            }
+        }
+        DMatrixRMaj a = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.multTransB(qd, q, a);
+        symmetrise(a);
+        return new Known(name, n, a.data, lambda, q);
+    }
+
+    static Stream<Arguments> knownSpectra() {
+        SplittableRandom r = new SplittableRandom(91);
+        // a repeated top eigenvalue (x3), then separated values, then a bulk in [0, 1)
+        double[] repeated = new double[600];
+        Arrays.fill(repeated, 0, 3, 10.0);
+        for (int i = 3; i < 12; i++) {
+            repeated[i] = 9 - 0.5 * (i - 3);
+        }
+        for (int i = 12; i < 600; i++) {
+            repeated[i] = r.nextDouble();
+        }
+        // a tight cluster 10 +- 2e-7 (5 values) straddling the 8th: 5 separated values above it, a bulk below
+        double[] cluster = new double[800];
+        for (int i = 0; i < 5; i++) {
+            cluster[i] = 20 - 2 * i;
+        }
+        for (int i = 5; i < 10; i++) {
+            cluster[i] = 10 + 1e-7 * (7 - i);
+        }
+        for (int i = 10; i < 800; i++) {
+            cluster[i] = 5 * r.nextDouble();
+        }
+        // rank 3, so that 5 of the 8 wanted eigenvalues are 0
+        double[] rank3 = new double[700];
+        rank3[0] = 5;
+        rank3[1] = 3;
+        rank3[2] = 1;
+        // indefinite: the most negative eigenvalues are larger in magnitude than the top ones
+        double[] indefinite = new double[900];
+        for (int i = 0; i < 900; i++) {
+            indefinite[i] = i < 10 ? 4 - 0.25 * i : -50 * r.nextDouble();
+        }
+        // scatter-like geometric decay, more pairs
+        double[] decay = new double[1000];
+        for (int i = 0; i < 1000; i++) {
+            decay[i] = 1e3 * Math.pow(0.9, i);
+        }
+        return Stream.of(
+                Arguments.of(known("top eigenvalue repeated 3 times", 92, repeated), 8),
+                Arguments.of(known("cluster of 5 within 4e-7 straddling k", 93, cluster), 8),
+                Arguments.of(known("rank 3 of 700", 94, rank3), 8),
+                Arguments.of(known("negative-definite bulk larger than the top", 95, indefinite), 8),
+                Arguments.of(known("geometric decay 0.9", 96, decay), 40));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("knownSpectra")
+    void krylovPairsMatchTheKnownSpectrumAndEigenspaces(Known m, int k) {
+        int n = m.n();
+        double[] copy = m.a().clone();
+        BlockLanczos lanczos = new BlockLanczos(n);
+        Covariance.Eigen top = lanczos.top(m.a(), k);
+        assertArrayEquals(copy, m.a(), 0, "input not modified");
+        assertTrue(top != null, m.name() + ": converged without the dense fallback");
+        double[] sorted = m.lambda().clone();
+        Arrays.sort(sorted);
+        double norm = Math.max(Math.abs(sorted[0]), Math.abs(sorted[n - 1]));
+        double[] v = top.vectors();
+        double[] av = new double[n];
+        for (int c = 0; c < k; c++) {
+            double value = top.values()[c];
+            assertEquals(sorted[n - 1 - c], value, KRYLOV_VALUE * norm, m.name() + " eigenvalue " + c);
+            // residual
+            double res = 0;
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int j = 0; j < n; j++) {
+                    s += m.a()[i * n + j] * v[c * n + j];
+                }
+                av[i] = s;
+                res += (s - value * v[c * n + i]) * (s - value * v[c * n + i]);
+            }
+            assertTrue(Math.sqrt(res) <= KRYLOV_RESIDUAL * norm, m.name() + " residual " + c + ": " + Math.sqrt(res));
+            // orthonormal
+            for (int p = 0; p <= c; p++) {
+                double dot = 0;
+                for (int j = 0; j < n; j++) {
+                    dot += v[c * n + j] * v[p * n + j];
+                }
+                assertEquals(c == p ? 1 : 0, dot, 1e-12, m.name() + " V V^T [" + c + "," + p + "]");
+            }
+            // in the eigenspace of the known cluster of its eigenvalue (1e-6 ||A|| wide)
+            double inside = 0;
+            for (int j = 0; j < n; j++) {
+                if (Math.abs(m.lambda()[j] - sorted[n - 1 - c]) <= 1e-6 * norm) {
+                    double dot = 0;
+                    for (int i = 0; i < n; i++) {
+                        dot += m.q().data[i * n + j] * v[c * n + i];
+                    }
+                    inside += dot * dot;
+                }
+            }
+            double sin = Math.sqrt(Math.max(0, 1 - inside));
+            assertTrue(sin <= KRYLOV_ANGLE, m.name() + " vector " + c + " leaves its eigenspace: sin " + sin);
+            int arg = 0;
+            for (int j = 1; j < n; j++) {
+                if (Math.abs(v[c * n + j]) > Math.abs(v[c * n + arg])) {
+                    arg = j;
+                }
+            }
+            assertTrue(v[c * n + arg] > 0, m.name() + " sign convention " + c);
+        }
+        // the dense method agrees, vector for vector where eigenvalues are separated
+        Covariance.Eigen dense = new TopEigen(n).top(m.a(), k, TopEigen.Method.DENSE);
+        for (int c = 0; c < k; c++) {
+            assertEquals(dense.values()[c], top.values()[c], KRYLOV_VALUE * norm, m.name() + " dense value " + c);
+            double lam = sorted[n - 1 - c];
+            boolean separated = (c == 0 || sorted[n - c] - lam > 1e-3 * norm) && lam - sorted[n - 2 - c] > 1e-3 * norm;
+            if (separated) {
+                double dot = 0;
+                for (int j = 0; j < n; j++) {
+                    dot += dense.vectors()[c * n + j] * v[c * n + j];
+                }
+                assertEquals(1, dot, 1e-12, m.name() + " dense vector " + c + " (same sign)");
+            }
+        }
+    }
+
+    @Test
+    void zeroMatrixGivesZerosAndUnitVectorsLikeTheDenseMethod() {
+        int n = 640;
+        double[] zero = new double[n * n];
+        Covariance.Eigen krylov = new BlockLanczos(n).top(zero, 8);
+        Covariance.Eigen dense = new TopEigen(n).top(zero, 8, TopEigen.Method.DENSE);
+        assertArrayEquals(new double[8], krylov.values(), 0);
+        assertArrayEquals(dense.vectors(), krylov.vectors(), 0);
+        assertArrayEquals(dense.vectors(), new TopEigen(n).top(zero, 8).vectors(), 0);
+    }
+
+    @Test
+    void autoUsesTheKrylovMethodOnlyForLargeMatricesAndFewPairsAndIsDeterministic() {
+        double[] lambda = new double[600];
+        for (int i = 0; i < 600; i++) {
+            lambda[i] = Math.pow(0.95, i);
+        }
+        Known m = known("decay", 97, lambda);
+        TopEigen t = new TopEigen(600);
+        Covariance.Eigen krylov = new BlockLanczos(600).top(m.a(), 8);
+        Covariance.Eigen dense = t.top(m.a(), 8, TopEigen.Method.DENSE);
+        assertArrayEquals(krylov.vectors(), t.top(m.a(), 8).vectors(), 0, "600 x 600, k = 8: Krylov");
+        assertArrayEquals(krylov.vectors(), t.top(m.a(), 8, TopEigen.Method.KRYLOV).vectors(), 0);
+        assertArrayEquals(krylov.values(), new TopEigen(600).top(m.a(), 8).values(), 0, "deterministic");
+        // k > n / 16 = 37: dense
+        assertArrayEquals(t.top(m.a(), 38, TopEigen.Method.DENSE).vectors(), t.top(m.a(), 38).vectors(), 0);
+        boolean differs = false;
+        for (int i = 0; i < krylov.vectors().length; i++) {
+            differs |= krylov.vectors()[i] != dense.vectors()[i];
+        }
+        assertTrue(differs, "the two methods are distinguishable, so the checks above can fail");
+    }
 }

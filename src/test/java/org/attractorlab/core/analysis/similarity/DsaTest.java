@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.attractorlab.core.analysis.HiddenStates;
+import org.attractorlab.core.analysis.pca.TopEigen;
 import org.attractorlab.core.task.ConditionTable;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -259,6 +260,60 @@ class DsaTest {
         // with both planes isotropic, A_x ~ diag(R(0.2), R(0.5)), A_y ~ diag(R(0.2), R(1.3)):
         // cos = (2 + 2 cos 0.8) / 4
         assertEquals(Math.acos((2 + 2 * Math.cos(0.8)) / 4), c.angular(), 0.05);
+    }
+
+    @Test
+    void fitIsTheSameWhetherTheScatterEigenpairsComeFromBlockLanczosOrTheDenseMethod() {
+        // 64 units x 10 delays = a 640-dimensional embedding, where the default picks block Lanczos for the top 8:
+        // four damped rotations on random orthonormal unit directions of different scales, plus a little noise
+        SplittableRandom rnd = new SplittableRandom(21);
+        int units = 64;
+        int trials = 40;
+        int steps = 60;
+        DMatrixRMaj dyn = new DMatrixRMaj(8, 8);
+        setRotation(dyn, 0, 0.99, 0.15);
+        setRotation(dyn, 2, 0.97, 0.4);
+        setRotation(dyn, 4, 0.95, 0.9);
+        setRotation(dyn, 6, 0.9, 1.7);
+        DMatrixRMaj map = Random.orthonormal(rnd, units, 8);
+        double[] scale = {4, 3.5, 2.5, 2.2, 1.6, 1.4, 1, 0.8};
+        float[] s = new float[trials * steps * units];
+        double[] x = new double[8];
+        double[] nx = new double[8];
+        for (int b = 0; b < trials; b++) {
+            for (int i = 0; i < 8; i++) {
+                x[i] = Random.gaussian(rnd);
+            }
+            for (int t = 0; t < steps; t++) {
+                for (int u = 0; u < units; u++) {
+                    double v = 1e-3 * Random.gaussian(rnd);
+                    for (int i = 0; i < 8; i++) {
+                        v += map.get(u, i) * scale[i] * x[i];
+                    }
+                    s[(b * steps + t) * units + u] = (float) v;
+                }
+                for (int i = 0; i < 8; i++) {
+                    double v = 0;
+                    for (int j = 0; j < 8; j++) {
+                        v += dyn.get(i, j) * x[j];
+                    }
+                    nx[i] = v;
+                }
+                System.arraycopy(nx, 0, x, 0, 8);
+            }
+        }
+        HiddenStates h = HiddenStates.external(trials, steps, units, s, ConditionTable.empty(trials));
+        Dsa.Options o = Dsa.Options.DEFAULTS;
+        assertEquals(640, units * o.delays());
+        Dsa.Model dense = Dsa.fit(h, o, TopEigen.Method.DENSE);
+        Dsa.Model krylov = Dsa.fit(h, o, TopEigen.Method.KRYLOV);
+        assertArrayEquals(dense.a(), krylov.a(), 1e-8, "A from either solver");
+        assertArrayEquals(krylov.a(), Dsa.fit(h, o).a(), 0, "the default uses block Lanczos here");
+        // and the model is the latent dynamics: its eigenvalues are those of the rotations
+        double[][] expected = new Dsa.Model(8, dyn.data).eigenvalues();
+        double[][] ev = krylov.eigenvalues();
+        assertArrayEquals(expected[0], ev[0], 1e-3);
+        assertArrayEquals(expected[1], ev[1], 1e-3);
     }
 
     @Test
