@@ -75,4 +75,56 @@ public final class DVec {
         }
         return sum;
     }
+
+    /**
+     * out[i] = A x[i] for the count rows x[i] of x from xOff (each n long), into out from outOff, A symmetric [n, n]
+     * row-major (the block product of {@code BlockLanczos}). A is symmetric, so
+     * (A x)_r = A[r, :] . x: row r of A is read once (it stays in cache) for all count vectors, four at a time.
+     * Only out is modified.
+     */
+    public static void symmetricTimesRows(int n, double[] a, double[] x, int xOff, int count, double[] out,
+                                          int outOff) {
+        int nv = n - n % L;
+        for (int row = 0; row < n; row++) {
+            int ro = row * n;
+            int i = 0;
+            for (; i + 4 <= count; i += 4) {
+                int x0 = xOff + i * n;
+                int x1 = x0 + n;
+                int x2 = x1 + n;
+                int x3 = x2 + n;
+                DoubleVector s0 = DoubleVector.zero(S);
+                DoubleVector s1 = DoubleVector.zero(S);
+                DoubleVector s2 = DoubleVector.zero(S);
+                DoubleVector s3 = DoubleVector.zero(S);
+                int c = 0;
+                for (; c < nv; c += L) {
+                    DoubleVector av = DoubleVector.fromArray(S, a, ro + c);
+                    s0 = av.fma(DoubleVector.fromArray(S, x, x0 + c), s0);
+                    s1 = av.fma(DoubleVector.fromArray(S, x, x1 + c), s1);
+                    s2 = av.fma(DoubleVector.fromArray(S, x, x2 + c), s2);
+                    s3 = av.fma(DoubleVector.fromArray(S, x, x3 + c), s3);
+                }
+                double t0 = s0.reduceLanes(VectorOperators.ADD);
+                double t1 = s1.reduceLanes(VectorOperators.ADD);
+                double t2 = s2.reduceLanes(VectorOperators.ADD);
+                double t3 = s3.reduceLanes(VectorOperators.ADD);
+                for (; c < n; c++) {
+                    double av = a[ro + c];
+                    t0 += av * x[x0 + c];
+                    t1 += av * x[x1 + c];
+                    t2 += av * x[x2 + c];
+                    t3 += av * x[x3 + c];
+                }
+                int o = outOff + i * n + row;
+                out[o] = t0;
+                out[o + n] = t1;
+                out[o + 2 * n] = t2;
+                out[o + 3 * n] = t3;
+            }
+            for (; i < count; i++) {
+                out[outOff + i * n + row] = dot(n, a, ro, x, xOff + i * n);
+            }
+        }
+    }
 }

@@ -61,4 +61,40 @@ class DVecTest {
         }
         assertEquals(want, norm, 1e-12 * Math.max(1, want));
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 7, 17, 64})
+    void symmetricTimesRowsIsTheProductOfTheMatrixWithEachRowAndWritesOnlyItsOutput(int n) {
+        SplittableRandom r = new SplittableRandom(300 + n);
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                a[i * n + j] = r.nextGaussian();
+                a[j * n + i] = a[i * n + j];
+            }
+        }
+        int count = 6; // four at a time, then two one by one
+        int off = 5;
+        double[] x = new double[off + count * n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextGaussian();
+        }
+        double[] out = new double[2 + count * n + 3];
+        java.util.Arrays.fill(out, -7);
+        double[] before = x.clone();
+        DVec.symmetricTimesRows(n, a, x, off, count, out, 2);
+        for (int v = 0; v < count; v++) {
+            for (int row = 0; row < n; row++) {
+                double e = 0;
+                for (int c = 0; c < n; c++) {
+                    e += a[row * n + c] * x[off + v * n + c];
+                }
+                assertEquals(e, out[2 + v * n + row], 1e-12 * n, "vector " + v + ", row " + row);
+            }
+        }
+        assertEquals(-7, out[0]);
+        assertEquals(-7, out[1]);
+        assertEquals(-7, out[out.length - 1]);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, x, "x is not modified");
+    }
 }
