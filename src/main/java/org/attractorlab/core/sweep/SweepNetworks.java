@@ -114,7 +114,7 @@ public final class SweepNetworks {
         return new Selection(List.copyOf(members), List.copyOf(left));
     }
 
-    /** The bound as written: "0.1", "1e-05". */
+    /** The bound as an option value: Double.toString without a trailing ".0" ("0.1", "1.0E-5", "2"). */
     public static String bound(double maxValidationLoss) {
         return Double.toString(maxValidationLoss).replaceAll("\\.0$", "");
     }
