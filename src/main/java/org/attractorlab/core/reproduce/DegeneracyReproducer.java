@@ -173,9 +173,8 @@ final class DegeneracyReproducer implements Reproducer {
                 if (sweep.state(p, r) != SweepDirectory.RunState.DONE) {
                     continue;
                 }
-                Double loss = r.summary().get("validation_loss");
                 int[] n = bySize.computeIfAbsent(p.axes().getOrDefault(SIZE, ""), k -> new int[2]);
-                boolean bad = loss == null || !(loss < UNFIT_LOSS);
+                boolean bad = !SweepNetworks.fitted(r, UNFIT_LOSS);
                 n[0] += bad ? 1 : 0;
                 n[1]++;
                 counts[0] += bad ? 1 : 0;

@@ -96,8 +96,8 @@ public final class SweepNetworks {
                 continue;
             }
             if (maxValidationLoss != null) {
-                Double loss = r.summary().get("validation_loss");
-                if (loss == null || !(loss < maxValidationLoss)) {
+                Double loss = r.summary().get(VALIDATION_LOSS);
+                if (!fitted(r, maxValidationLoss)) {
                     left.add(new LeftOut(p.name(), state, loss == null ? "no validation loss recorded"
                             : String.format(java.util.Locale.ROOT, "validation loss %.3g, not below %s", loss,
                             bound(maxValidationLoss))));
@@ -112,6 +112,15 @@ public final class SweepNetworks {
             }
         }
         return new Selection(List.copyOf(members), List.copyOf(left));
+    }
+
+    /** The summary column a run's fit is judged by. */
+    public static final String VALIDATION_LOSS = "validation_loss";
+
+    /** Whether a run's recorded validation loss is below {@code maxValidationLoss} (false when none is recorded). */
+    public static boolean fitted(RunRecord r, double maxValidationLoss) {
+        Double loss = r.summary().get(VALIDATION_LOSS);
+        return loss != null && loss < maxValidationLoss;
     }
 
     /** The bound as an option value: Double.toString without a trailing ".0" ("0.1", "1.0E-5", "2"). */

@@ -115,9 +115,6 @@ public final class TopEigen {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("number of eigenvectors " + k + " is not within 1.." + n);
         }
-        if (a.length != n * n) {
-            throw new IllegalArgumentException("matrix has " + a.length + " values, expected " + n + " x " + n);
-        }
         boolean krylovPays = n >= KRYLOV_MIN_SIZE && k <= n / KRYLOV_MAX_FRACTION;
         if ((method == Method.KRYLOV || method == Method.AUTO && krylovPays) && BlockLanczos.fits(n, k)) {
             if (krylov == null) {
